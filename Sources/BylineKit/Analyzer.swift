@@ -17,6 +17,15 @@ public struct Analyzer: Sendable {
 
   /// Analyses one record.
   public func analyze(_ record: InputRecord) -> AnalysisResult {
+    analyze(record, runPipeline: true)
+  }
+
+  /// Only finds the article (text and metadata) without running the stages.
+  public func extract(_ record: InputRecord) -> AnalysisResult {
+    analyze(record, runPipeline: false)
+  }
+
+  private func analyze(_ record: InputRecord, runPipeline: Bool) -> AnalysisResult {
     var meta = ArticleMetadata(url: record.url, title: record.title)
     let base: Document
     do {
@@ -52,6 +61,7 @@ public struct Analyzer: Sendable {
         error: "article text is \(base.bytes.count) bytes; the limit is \(maxTextBytes)")
     }
     var doc = Document(id: base.id, text: base.text, metadata: meta, blocks: base.blocks)
+    guard runPipeline else { return AnalysisResult(document: doc, error: warning) }
     do {
       try pipeline.run(&doc)
     } catch {

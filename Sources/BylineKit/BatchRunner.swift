@@ -13,6 +13,8 @@ public struct BatchRunner {
   }
 
   public let analyzer: Analyzer
+  /// When true only extraction runs (`byline extract`).
+  public var extractOnly = false
   /// Records analysed together; results of a batch are written before the next is read.
   public var batchSize: Int
   /// Worker threads.
@@ -49,12 +51,13 @@ public struct BatchRunner {
   private func analyzeAll(_ batch: [InputRecord]) -> [AnalysisResult] {
     let slots = ResultSlots(count: batch.count)
     let analyzer = self.analyzer
+    let extractOnly = self.extractOnly
     let next = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: min(concurrency, batch.count)) { _ in
       while true {
         let i = next.increment()
         guard i < batch.count else { return }
-        slots.set(i, analyzer.analyze(batch[i]))
+        slots.set(i, extractOnly ? analyzer.extract(batch[i]) : analyzer.analyze(batch[i]))
       }
     }
     return slots.values()

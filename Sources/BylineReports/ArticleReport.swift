@@ -9,8 +9,9 @@ public enum ArticleReport {
   /// The report's schema version.
   public static let schemaVersion = 1
 
-  /// One report as a single line of JSON (no trailing newline).
-  public static func json(_ doc: Document, error: String? = nil) -> [UInt8] {
+  /// One report as a single line of JSON (no trailing newline). With `annotations: false` only
+  /// the article (metadata and text) is written, as `byline extract` does.
+  public static func json(_ doc: Document, error: String? = nil, annotations: Bool = true) -> [UInt8] {
     let map = ScalarOffsetMap(doc.bytes)
     var w = JSONWriter()
     w.beginObject()
@@ -27,6 +28,11 @@ public enum ArticleReport {
     w.field("site_name", m.siteName)
     w.field("canonical_url", m.canonicalURL)
     w.field("text", doc.text)
+    guard annotations else {
+      w.field("error", error)
+      w.endObject()
+      return w.output
+    }
     writeSpans(&w, "sentences", doc.sentences, map) { _, _ in }
     writeSpans(&w, "entities", doc.entities.map(\.range), map, doc: doc) { w, i in
       let e = doc.entities[i]

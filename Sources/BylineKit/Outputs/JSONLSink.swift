@@ -5,15 +5,18 @@ import Foundation
 /// appears atomically when the run completes.
 public final class JSONLSink: ReportSink {
   private let file: AtomicFile?
+  private let annotations: Bool
   private var pending: [UInt8] = []
 
-  /// Writes to `url`, or to standard output when nil.
-  public init(url: URL?) throws {
+  /// Writes to `url`, or to standard output when nil; `annotations: false` writes only the
+  /// article (text and metadata).
+  public init(url: URL?, annotations: Bool = true) throws {
     file = try url.map { try AtomicFile($0) }
+    self.annotations = annotations
   }
 
   public func write(_ result: AnalysisResult) throws {
-    pending.append(contentsOf: ArticleReport.json(result.document, error: result.error))
+    pending.append(contentsOf: ArticleReport.json(result.document, error: result.error, annotations: annotations))
     pending.append(10)
     if pending.count >= 1 << 16 { try flush() }
   }
