@@ -17,9 +17,6 @@ struct Extract: ParsableCommand {
   @Option(help: "Write DIR/articles.jsonl instead of standard output.")
   var out: String?
 
-  @Option(help: "The Lexicons folder.")
-  var lexicons: String?
-
   @Option(help: "Worker threads (default: all cores).")
   var jobs: Int?
 
@@ -31,7 +28,6 @@ struct Extract: ParsableCommand {
       throw ExitCode.failure
     }
     do {
-      let store = try LexiconLocator.locate(explicit: lexicons, executablePath: CommandLine.arguments[0])
       var url: URL?
       if let out {
         let dir = URL(fileURLWithPath: out)
@@ -39,7 +35,7 @@ struct Extract: ParsableCommand {
         url = dir.appendingPathComponent("articles.jsonl")
       }
       var sinks: [any ReportSink] = [try JSONLSink(url: url, annotations: false)]
-      var runner = BatchRunner(analyzer: try DefaultAnalyzer.make(lexicons: store))
+      var runner = BatchRunner(analyzer: try DefaultAnalyzer.extractor())
       runner.extractOnly = true
       if let jobs { runner.concurrency = max(1, jobs) }
       let summary = try runner.run(RecordStream(inputs: inputs), sinks: &sinks)

@@ -19,6 +19,11 @@ public enum DefaultAnalyzer {
       page: { _ in throw ExtractionUnavailable() })
   }
 
+  /// An analyzer that only extracts articles (no stages, no lexicons needed).
+  public static func extractor() throws -> Analyzer {
+    Analyzer(pipeline: try Pipeline([]), extraction: extraction)
+  }
+
   /// An analyzer with the default stages and extractors.
   public static func make(lexicons: LexiconStore) throws -> Analyzer {
     Analyzer(pipeline: try Pipeline(stages(lexicons: lexicons)), extraction: extraction)
