@@ -26,6 +26,7 @@ Output order is deterministic (by feature, then geonames id).
 """
 
 import argparse
+import difflib
 import os
 import sys
 import unicodedata
@@ -93,6 +94,17 @@ PARTICLES = {
 }
 
 
+def similar(alt, names):
+    """True when `alt` looks like a spelling of one of `names` (same first letter, and at least
+    half the letters in common): keeps "Kiev" for "Kyiv", drops "Terminus" for "Atlanta"."""
+    a = key(alt)
+    for n in names:
+        k = key(n)
+        if a and k and a[0] == k[0] and difflib.SequenceMatcher(None, a, k).ratio() >= 0.5:
+            return True
+    return False
+
+
 def fmt(x):
     s = ("%.5f" % x).rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
@@ -157,25 +169,44 @@ def main():
         admin1_name[r[0]] = r[1]
     cities = read_tsv(src("cities15000.txt"), header=False)
     admin1_pop = {}
+    admin1_box = {}  # code -> [min lat, max lat, min lon, max lon] of its places
     for r in cities:
         code = r[8] + "." + r[10]
         admin1_pop[code] = admin1_pop.get(code, 0) + int(r[14] or 0)
+        lat, lon = float(r[4]), float(r[5])
+        b = admin1_box.setdefault(code, [lat, lat, lon, lon])
+        b[0], b[1], b[2], b[3] = min(b[0], lat), max(b[1], lat), min(b[2], lon), max(b[3], lon)
     for r in read_tsv(src("admin1_proxy_coords.tsv")):
-        if not r["latitude"] or not r["longitude"]:
-            continue
         code = r["country_code"] + "." + r["admin1_code"]
-        names = [r["name"], r["asciiname"]] + split_alts(r["alternatenames"])
+        box = admin1_box.get(code)
+        # Stand-in point: halfway between the proxy (seat or largest place) and the middle of
+        # the box around the division's places; nearer GeoNames' own (central) points than
+        # either alone. No proxy: the box middle; neither: skipped.
+        if box and box[3] - box[2] > 180:
+            box = None  # spans the antimeridian: the box middle would be meaningless
+        mid = ((box[0] + box[1]) / 2, (box[2] + box[3]) / 2) if box else None
+        if r["latitude"] and r["longitude"]:
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+            if mid:
+                lat, lon = (lat + mid[0]) / 2, (lon + mid[1]) / 2
+        elif mid:
+            lat, lon = mid
+        else:
+            continue
+        names = [r["name"], r["asciiname"]] + [
+            a for a in split_alts(r["alternatenames"]) if similar(a, [r["name"], r["asciiname"]])]
         entries.append({
             "geonames_id": int(r["geonameid"]), "name": r["name"],
             "country_code": r["country_code"], "admin1": r["name"],
-            "lat": float(r["latitude"]), "lon": float(r["longitude"]), "feature": "admin1",
+            "lat": lat, "lon": lon, "feature": "admin1",
             "feature_code": "ADM1", "population": admin1_pop.get(code, 0),
             "names": [n for n in names if plausible(n, strict=True) or n == r["name"]],
         })
 
     # Cities ----------------------------------------------------------------------------------
     for r in cities:
-        names = [r[1], r[2]] + [a for a in split_alts(r[3]) if plausible(a, strict=True)]
+        names = [r[1], r[2]] + [
+            a for a in split_alts(r[3]) if plausible(a, strict=True) and similar(a, r[1:3])]
         entries.append({
             "geonames_id": int(r[0]), "name": r[1], "country_code": r[8],
             "admin1": admin1_name.get(r[8] + "." + r[10], ""),

@@ -239,16 +239,19 @@ struct PlaceResolver {
   static let admin1Bonus = 3.5
 
   private struct Context {
-    /// Country code → keys (or "#demonym") that put it in the article.
-    var countries: [String: Set<String>] = [:]
-    /// "CC|division" → keys that put it in the article (divisions named or containing a town).
-    var divisions: [String: Set<String>] = [:]
-    /// "CC|division" → keys of towns in that division.
-    var townDivisions: [String: Set<String>] = [:]
+    /// Country code → voters (key of the mention, or "#demonym" → id of its pick) that put it in
+    /// the article.
+    var countries: [String: [String: Int]] = [:]
+    /// "CC|division" → voters (divisions named, or containing a town named).
+    var divisions: [String: [String: Int]] = [:]
+    /// "CC|division" → voters that are towns in that division.
+    var townDivisions: [String: [String: Int]] = [:]
 
-    func has(_ table: [String: Set<String>], _ k: String, besides key: String) -> Bool {
-      guard let s = table[k] else { return false }
-      return s.count > 1 || !s.contains(key)
+    /// True when some other name than `key`, resolved to another place than `id`, votes for `k`
+    /// (so "Mexico City" does not make the city the reading of "Mexico").
+    func has(_ table: [String: [String: Int]], _ k: String, besides key: String, id: Int) -> Bool {
+      guard let voters = table[k] else { return false }
+      return voters.contains { $0.key != key && $0.value != id }
     }
   }
 
@@ -259,16 +262,17 @@ struct PlaceResolver {
 
   private func context(from picks: [String: GazetteerEntry], demonymCountries: Set<String>) -> Context {
     var ctx = Context()
-    for cc in demonymCountries { ctx.countries[cc, default: []].insert("#demonym") }
+    for cc in demonymCountries { ctx.countries[cc, default: [:]]["#demonym"] = -1 }
     for (k, e) in picks {
-      if let cc = e.countryCode { ctx.countries[cc, default: []].insert(k) }
+      let id = e.geonamesID
+      if let cc = e.countryCode { ctx.countries[cc, default: [:]][k] = id }
       switch e.feature {
       case .admin1:
-        if let d = divisionKey(e.countryCode, e.name) { ctx.divisions[d, default: []].insert(k) }
+        if let d = divisionKey(e.countryCode, e.name) { ctx.divisions[d, default: [:]][k] = id }
       case .city:
         if let d = divisionKey(e.countryCode, e.admin1) {
-          ctx.divisions[d, default: []].insert(k)
-          ctx.townDivisions[d, default: []].insert(k)
+          ctx.divisions[d, default: [:]][k] = id
+          ctx.townDivisions[d, default: [:]][k] = id
         }
       default: break
       }
@@ -280,18 +284,18 @@ struct PlaceResolver {
   private func score(_ e: GazetteerEntry, key: String, _ ctx: Context) -> (Double, String?) {
     var s = Self.prior(e)
     var rule: String? = nil
-    if let cc = e.countryCode, ctx.has(ctx.countries, cc, besides: key) {
+    if let cc = e.countryCode, ctx.has(ctx.countries, cc, besides: key, id: e.geonamesID) {
       s += Self.countryBonus
       rule = "places.context-country"
     }
     switch e.feature {
     case .city:
-      if let d = divisionKey(e.countryCode, e.admin1), ctx.has(ctx.divisions, d, besides: key) {
+      if let d = divisionKey(e.countryCode, e.admin1), ctx.has(ctx.divisions, d, besides: key, id: e.geonamesID) {
         s += Self.admin1Bonus
         rule = "places.context-admin1"
       }
     case .admin1:
-      if let d = divisionKey(e.countryCode, e.name), ctx.has(ctx.townDivisions, d, besides: key) {
+      if let d = divisionKey(e.countryCode, e.name), ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
         s += Self.admin1Bonus
         rule = "places.context-admin1"
       }
