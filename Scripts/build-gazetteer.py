@@ -40,14 +40,15 @@ REGION_CODES = {"CONT", "RGN", "RGNE", "AREA", "RGNH", "ZN"}
 
 
 def key(name):
-    """Python twin of Gazetteer.key: lower-case, no diacritics, spaces/hyphens collapsed."""
+    """Python twin of Gazetteer.key: lower-case, no diacritics or apostrophes, spaces/hyphens
+    collapsed."""
     out = []
     pending = False
     for ch in unicodedata.normalize("NFD", name.lower()):
         if ch in " -\u00a0\t":
             pending = bool(out)
             continue
-        if 0x300 <= ord(ch) <= 0x36F:
+        if 0x300 <= ord(ch) <= 0x36F or ch in "'`\u2018\u2019\u02bb\u02bc\u02be\u02bf":
             continue
         if pending:
             out.append(" ")

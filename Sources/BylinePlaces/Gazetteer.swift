@@ -77,7 +77,9 @@ public final class Gazetteer: Sendable {
   /// Number of distinct lookup keys.
   public var nameCount: Int { index.count }
 
-  /// The lookup key: lower-cased, diacritics removed, runs of spaces/hyphens as one space.
+  /// The lookup key: lower-cased, diacritics and apostrophes removed (`'`, `’`, `‘`, `ʻ`, `ʼ`,
+  /// `ʿ`, `ʾ`, `` ` ``: "‘Afrīn" = "Afrin", "Hawai'i" = "Hawaii"), runs of spaces/hyphens as one
+  /// space.
   public static func key(_ name: String) -> String {
     // Fast path: pure ASCII (most names and most lookups), done on bytes.
     var ascii = true
@@ -91,6 +93,7 @@ public final class Gazetteer: Sendable {
           pendingSpace = !out.isEmpty
           continue
         }
+        if b == 39 || b == 96 { continue }  // apostrophes
         if pendingSpace { out.append(32); pendingSpace = false }
         out.append(b >= 65 && b <= 90 ? b + 32 : b)
       }
@@ -104,11 +107,17 @@ public final class Gazetteer: Sendable {
         continue
       }
       if (0x300...0x36F).contains(scalar.value) { continue }  // combining marks
+      if Gazetteer.apostrophes.contains(scalar.value) { continue }
       if pendingSpace { out.append(" "); pendingSpace = false }
       out.append(scalar)
     }
     return String(out)
   }
+}
+
+extension Gazetteer {
+  /// Apostrophe-like marks left out of keys.
+  static let apostrophes: Set<UInt32> = [0x27, 0x60, 0x2018, 0x2019, 0x2BB, 0x2BC, 0x2BE, 0x2BF]
 }
 
 extension PlaceFeature {

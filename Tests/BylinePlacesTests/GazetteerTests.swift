@@ -19,7 +19,8 @@ import Testing
   @Test func keyFoldsCaseDiacriticsAndHyphens() {
     #expect(Gazetteer.key("São Paulo") == "sao paulo")
     #expect(Gazetteer.key("  Winston-Salem ") == "winston salem")
-    #expect(Gazetteer.key("Côte d'Ivoire") == "cote d'ivoire")
+    #expect(Gazetteer.key("Côte d’Ivoire") == "cote divoire")
+    #expect(Gazetteer.key("‘Afrīn") == Gazetteer.key("Afrin"))
     #expect(Gazetteer.key("ZÜRICH") == Gazetteer.key("Zurich"))
   }
 
