@@ -235,14 +235,19 @@ struct PlaceResolver {
     return s
   }
 
+  /// Bonus for a candidate in a country the article mentions otherwise (~300× population).
   static let countryBonus = 2.5
+  /// Bonus for a town in a division the article names, or a division holding a town it names.
   static let admin1Bonus = 3.5
+  /// Bonus for a town in the same division as another town the article names (weaker: large
+  /// divisions such as England hold many same-named towns).
+  static let siblingBonus = 1.5
 
   private struct Context {
     /// Country code → voters (key of the mention, or "#demonym" → id of its pick) that put it in
     /// the article.
     var countries: [String: [String: Int]] = [:]
-    /// "CC|division" → voters (divisions named, or containing a town named).
+    /// "CC|division" → voters that are that division, named.
     var divisions: [String: [String: Int]] = [:]
     /// "CC|division" → voters that are towns in that division.
     var townDivisions: [String: [String: Int]] = [:]
@@ -270,10 +275,7 @@ struct PlaceResolver {
       case .admin1:
         if let d = divisionKey(e.countryCode, e.name) { ctx.divisions[d, default: [:]][k] = id }
       case .city:
-        if let d = divisionKey(e.countryCode, e.admin1) {
-          ctx.divisions[d, default: [:]][k] = id
-          ctx.townDivisions[d, default: [:]][k] = id
-        }
+        if let d = divisionKey(e.countryCode, e.admin1) { ctx.townDivisions[d, default: [:]][k] = id }
       default: break
       }
     }
@@ -290,9 +292,14 @@ struct PlaceResolver {
     }
     switch e.feature {
     case .city:
-      if let d = divisionKey(e.countryCode, e.admin1), ctx.has(ctx.divisions, d, besides: key, id: e.geonamesID) {
-        s += Self.admin1Bonus
-        rule = "places.context-admin1"
+      if let d = divisionKey(e.countryCode, e.admin1) {
+        if ctx.has(ctx.divisions, d, besides: key, id: e.geonamesID) {
+          s += Self.admin1Bonus
+          rule = "places.context-admin1"
+        } else if ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
+          s += Self.siblingBonus
+          rule = "places.context-admin1"
+        }
       }
     case .admin1:
       if let d = divisionKey(e.countryCode, e.name), ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
