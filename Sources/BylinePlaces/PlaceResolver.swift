@@ -5,7 +5,12 @@ import BylineCore
 /// document context, and the final choice for each name.
 struct PlaceResolver {
   let gazetteer: Gazetteer
-  let demonyms: [String: String]
+  /// Demonym key → the place it names ("syrian" → Syria, "european" → Europe).
+  let demonyms: [String: GazetteerEntry]
+  /// Keys of names that are common words first ("Centre", "Union"): resolved only with a
+  /// container ("Orange, California").
+  let commonWords: Set<String>
+  let options: PlaceStage.Options
   let document: Document
 
   /// At most this many candidates (most populous first) are weighed per name.
@@ -24,6 +29,8 @@ struct PlaceResolver {
     var key: String
     /// The key of a containing place written inside the same mention ("texas").
     var containerKey: String?
+    /// Found inside an ORG or MISC name ("Washington" in "Washington Post").
+    var embedded = false
   }
 
   struct Choice {
@@ -39,9 +46,14 @@ struct PlaceResolver {
   /// Choices fixed by container pairs.
   private var fixed: [String: Choice] = [:]
 
-  init(gazetteer: Gazetteer, demonyms: [String: String], document: Document) {
+  init(
+    gazetteer: Gazetteer, demonyms: [String: GazetteerEntry], commonWords: Set<String>,
+    options: PlaceStage.Options, document: Document
+  ) {
     self.gazetteer = gazetteer
     self.demonyms = demonyms
+    self.commonWords = commonWords
+    self.options = options
     self.document = document
   }
 
@@ -57,36 +69,50 @@ struct PlaceResolver {
     out.reserveCapacity(mentions.count)
     for m in mentions {
       guard let c = choices[m.key] else { continue }
+      if commonWords.contains(m.key) && c.rule != "places.container" { continue }
       let e = c.entry
       out.append(
         PlaceMention(
           range: m.range, name: e.name, countryCode: e.countryCode, admin1: e.admin1,
           latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID,
           feature: e.feature, population: e.population > 0 ? e.population : nil,
-          entityID: m.entityID, rule: c.rule))
+          entityID: m.entityID, rule: m.embedded ? "places.embedded" : c.rule))
     }
     return out
   }
 
-  /// Country places for demonym MISC mentions ("Syrian" → Syria), rule `places.demonym`.
+  /// Places for demonyms ("Syrian" → Syria, "European" → Europe), rule `places.demonym`: MISC
+  /// mentions that are a demonym, and with ``PlaceStage/Options/embedded`` also demonym words
+  /// inside longer ORG and MISC names ("Russian" in "Russian Embassy").
   func demonymPlaces() -> [PlaceMention] {
     var out: [PlaceMention] = []
-    for em in document.entities where em.type == .misc {
-      let k = Gazetteer.key(document.string(em.range))
-      guard let cc = demonymCountry(k), let e = gazetteer.country(code: cc) else { continue }
+    func add(_ range: TextRange, _ e: GazetteerEntry, _ entityID: String) {
       out.append(
         PlaceMention(
-          range: em.range, name: e.name, countryCode: e.countryCode, admin1: nil,
+          range: range, name: e.name, countryCode: e.countryCode, admin1: e.admin1,
           latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID,
           feature: e.feature, population: e.population > 0 ? e.population : nil,
-          entityID: em.entityID.isEmpty ? nil : em.entityID, rule: "places.demonym"))
+          entityID: entityID.isEmpty ? nil : entityID, rule: "places.demonym"))
+    }
+    for em in document.entities where em.type == .misc || em.type == .org {
+      if let e = demonymPlace(Gazetteer.key(document.string(em.range))) {
+        if em.type == .misc { add(em.range, e, em.entityID) }
+        continue
+      }
+      guard options.embedded else { continue }
+      for i in document.tokenIndices(in: em.range) where document.tokens[i].kind == .word {
+        let t = document.tokenText(i)
+        guard let f = t.utf8.first, f >= 65 && f <= 90, let e = demonymPlace(Gazetteer.key(t))
+        else { continue }
+        add(document.tokens[i].range, e, "")
+      }
     }
     return out
   }
 
-  private func demonymCountry(_ key: String) -> String? {
-    if let cc = demonyms[key] { return cc }
-    if key.hasSuffix("s"), let cc = demonyms[String(key.dropLast())] { return cc }
+  private func demonymPlace(_ key: String) -> GazetteerEntry? {
+    if let e = demonyms[key] { return e }
+    if key.hasSuffix("s"), let e = demonyms[String(key.dropLast())] { return e }
     return nil
   }
 
@@ -103,6 +129,54 @@ struct PlaceResolver {
           range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
           containerKey: container))
     }
+    if options.embedded { collectEmbedded() }
+    mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
+  }
+
+  /// Place names inside ORG and MISC names ("Washington Post", "University of Mississippi"):
+  /// the longest run of capitalised tokens the gazetteer knows, when it is a country, division,
+  /// region or a city of 100,000 people or more, and not the whole name.
+  private mutating func collectEmbedded() {
+    let maxWords = gazetteer.maxNameWords
+    for em in document.entities where em.type == .org || em.type == .misc {
+      let idx = document.tokenIndices(in: em.range)
+      guard idx.count > 1 else { continue }
+      var i = idx.lowerBound
+      while i < idx.upperBound {
+        guard isCapitalisedWord(i) else { i += 1; continue }
+        var found: (Int, String)? = nil
+        var j = i
+        while j < idx.upperBound && j - i < maxWords {
+          if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
+          if isCapitalisedWord(j) {
+            let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
+            if span != em.range, let k = known(document.string(span)), embeddable(k) {
+              found = (j, k)
+            }
+          }
+          j += 1
+        }
+        if let (end, k) = found {
+          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+          mentions.append(Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true))
+          i = end + 1
+        } else {
+          i += 1
+        }
+      }
+    }
+  }
+
+  private func isCapitalisedWord(_ i: Int) -> Bool {
+    guard document.tokens[i].kind == .word, let f = document.bytes[safe: document.tokens[i].range.utf8Start]
+    else { return false }
+    return f >= 65 && f <= 90
+  }
+
+  private func embeddable(_ key: String) -> Bool {
+    guard !commonWords.contains(key), let c = candidates[key], let top = c.first else { return false }
+    if demonymPlace(key) != nil { return false }
+    return c.contains { $0.feature != .city } || top.population >= 100_000
   }
 
   /// The key under which the gazetteer knows `surface`, trying "the X", "X's" and "X, Y"
@@ -132,7 +206,14 @@ struct PlaceResolver {
   private mutating func known(_ name: String) -> String? {
     let k = Gazetteer.key(name)
     if candidates[k] != nil { return k }
-    let c = gazetteer.candidates(for: name)
+    var c = gazetteer.candidates(for: name)
+    // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
+    // likely a word than that town.
+    c.removeAll { $0.feature == .city && $0.population < 100_000 && Gazetteer.key($0.name) != k }
+    // Short all-capital forms ("SOL", "UK") name countries and regions, not towns.
+    if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }) {
+      c.removeAll { $0.feature == .city && $0.population < 1_000_000 }
+    }
     guard !c.isEmpty else { return nil }
     candidates[k] = Array(c.prefix(Self.maxCandidates))
     keys.append(k)
@@ -323,7 +404,7 @@ struct PlaceResolver {
       guard isUpper && startsWord else { i += 1; continue }
       var j = i + 1
       while j < b.count && (b[j] >= 97 && b[j] <= 122 || b[j] >= 65 && b[j] <= 90) { j += 1 }
-      if j - i >= 4, let cc = demonymCountry(String(decoding: b[i..<j], as: UTF8.self).lowercased()) {
+      if j - i >= 4, let cc = demonymPlace(String(decoding: b[i..<j], as: UTF8.self).lowercased())?.countryCode {
         out.insert(cc)
       }
       i = j
@@ -384,4 +465,8 @@ struct PlaceResolver {
     case .city: return "places.population"
     }
   }
+}
+
+extension Array {
+  subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

@@ -31,27 +31,47 @@ public struct PlaceStage: Stage {
 
   /// Stage options.
   public struct Options: Sendable {
-    /// Also resolve MISC mentions that are demonyms ("Syrian") to their country.
+    /// Also resolve MISC mentions that are demonyms ("Syrian") to their country (or region:
+    /// "European"), rule `places.demonym`.
     public var resolveDemonyms: Bool
-    public init(resolveDemonyms: Bool = false) { self.resolveDemonyms = resolveDemonyms }
+    /// Also resolve place names inside ORG and MISC names ("Washington" in "Washington Post"),
+    /// rule `places.embedded` (and demonyms inside them when `resolveDemonyms` is on).
+    public var embedded: Bool
+    public init(resolveDemonyms: Bool = false, embedded: Bool = false) {
+      self.resolveDemonyms = resolveDemonyms
+      self.embedded = embedded
+    }
   }
 
   let gazetteer: Gazetteer
-  /// Demonym lookup key → ISO country code.
-  let demonyms: [String: String]
+  /// Demonym lookup key → the place it names.
+  let demonyms: [String: GazetteerEntry]
+  /// Keys of place names that are common words first.
+  let commonWords: Set<String>
   let options: Options
 
-  /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to country codes.
-  public init(gazetteer: Gazetteer, demonyms: [String: String] = [:], options: Options = Options()) {
+  /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to ISO country codes,
+  /// `regionDemonyms` to GeoNames ids ("European" → 6255148); `commonWords` lists place names
+  /// that are resolved only with a container ("Orange, California").
+  public init(
+    gazetteer: Gazetteer, demonyms: [String: String] = [:], regionDemonyms: [String: Int] = [:],
+    commonWords: [String] = [], options: Options = Options()
+  ) {
     self.gazetteer = gazetteer
-    var d: [String: String] = [:]
-    for (k, v) in demonyms { d[Gazetteer.key(k)] = v }
+    var d: [String: GazetteerEntry] = [:]
+    for (k, v) in demonyms.sorted(by: { $0.key < $1.key }) {
+      if let e = gazetteer.country(code: v), d[Gazetteer.key(k)] == nil { d[Gazetteer.key(k)] = e }
+    }
+    for (k, v) in regionDemonyms.sorted(by: { $0.key < $1.key }) {
+      if let e = gazetteer.entry(geonamesID: v) { d[Gazetteer.key(k)] = e }
+    }
     self.demonyms = d
+    self.commonWords = Set(commonWords.map(Gazetteer.key))
     self.options = options
   }
 
-  /// Loads the gazetteer (`places/…`) and, when present, `entities/demonyms.tsv`
-  /// (columns `demonym`, `country_code`).
+  /// Loads the gazetteer (`places/…`), `places/region_demonyms.tsv`, `places/common_words.tsv`
+  /// and, when present, `entities/demonyms.tsv` (columns `demonym`, `country_code`).
   public init(lexicons: LexiconStore, options: Options = Options()) throws {
     let g = try Gazetteer.shared(from: lexicons)
     var d: [String: String] = [:]
@@ -64,14 +84,30 @@ public struct PlaceStage: Stage {
         if d[k] == nil { d[k] = row[cc] }
       }
     }
-    self.init(gazetteer: g, demonyms: d, options: options)
+    var r: [String: Int] = [:]
+    let rt = try lexicons.table("places/region_demonyms.tsv", requiredColumns: ["demonym", "geonames_id"])
+    let rd = rt.column("demonym")!, ri = rt.column("geonames_id")!
+    for (n, row) in rt.rows.enumerated() {
+      guard let id = Int(row[ri]), g.entry(geonamesID: id) != nil else {
+        throw rt.error(row: n, "no place with geonames_id \(row[ri])")
+      }
+      r[row[rd]] = id
+    }
+    let ct = try lexicons.table("places/common_words.tsv", requiredColumns: ["name"])
+    let cn = ct.column("name")!
+    self.init(
+      gazetteer: g, demonyms: d, regionDemonyms: r, commonWords: ct.rows.map { $0[cn] },
+      options: options)
   }
 
   public func process(_ document: inout Document) throws {
-    var resolver = PlaceResolver(gazetteer: gazetteer, demonyms: demonyms, document: document)
+    var resolver = PlaceResolver(
+      gazetteer: gazetteer, demonyms: demonyms, commonWords: commonWords, options: options,
+      document: document)
     var places = resolver.resolve()
     if options.resolveDemonyms {
-      places += resolver.demonymPlaces()
+      let taken = Set(places.map(\.range))
+      places += resolver.demonymPlaces().filter { !taken.contains($0.range) }
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     document.places = places
