@@ -210,9 +210,12 @@ struct PlaceResolver {
     // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
     // likely a word than that town.
     c.removeAll { $0.feature == .city && $0.population < 100_000 && Gazetteer.key($0.name) != k }
-    // Short all-capital forms ("SOL", "UK") name countries and regions, not towns.
-    if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }) {
-      c.removeAll { $0.feature == .city && $0.population < 1_000_000 }
+    // Short all-capital forms ("UK", "SOL") name countries and regions; a town only by its own
+    // name ("ROME") or a dotted abbreviation ("D.C."), never through another spelling.
+    if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }),
+      !name.utf8.contains(46)
+    {
+      c.removeAll { $0.feature == .city && Gazetteer.key($0.name) != k }
     }
     guard !c.isEmpty else { return nil }
     candidates[k] = Array(c.prefix(Self.maxCandidates))
@@ -223,13 +226,23 @@ struct PlaceResolver {
   // MARK: - Containers ("Paris, Texas")
 
   private mutating func applyContainers() {
-    for (i, m) in mentions.enumerated() {
+    var i = 0
+    while i < mentions.count {
+      let m = mentions[i]
       if let ck = m.containerKey { fixPair(inner: m.key, outer: ck) }
-      guard i + 1 < mentions.count else { continue }
+      guard i + 1 < mentions.count else { break }
       let next = mentions[i + 1]
       if isCommaGap(from: m.range.utf8End, to: next.range.utf8Start) {
+        // "Washington, D.C." split in two by the entity stage is one name.
+        let whole = TextRange(m.range.utf8Start, next.range.utf8End)
+        if !m.embedded && !next.embedded, let k = known(document.string(whole)) {
+          mentions[i] = Mention(range: whole, entityID: m.entityID, key: k, containerKey: nil)
+          mentions.remove(at: i + 1)
+          continue
+        }
         fixPair(inner: m.key, outer: next.key)
       }
+      i += 1
     }
   }
 
