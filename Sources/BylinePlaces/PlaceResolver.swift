@@ -31,6 +31,8 @@ struct PlaceResolver {
     var containerKey: String?
     /// Found inside an ORG or MISC name ("Washington" in "Washington Post").
     var embedded = false
+    /// The mention names the division, not a town ("Oaxaca State").
+    var division = false
   }
 
   struct Choice {
@@ -123,11 +125,17 @@ struct PlaceResolver {
       .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     for em in places {
       let surface = document.string(em.range)
-      guard let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) else { continue }
-      mentions.append(
-        Mention(
-          range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
-          containerKey: container))
+      if let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: container))
+      } else if let key = suffixedDivisionKey(surface) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: nil, division: true))
+      }
     }
     if options.embedded { collectEmbedded() }
     mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
@@ -139,6 +147,14 @@ struct PlaceResolver {
   private mutating func collectEmbedded() {
     let maxWords = gazetteer.maxNameWords
     for em in document.entities where em.type == .org || em.type == .misc {
+      // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor).
+      if let k = known(document.string(em.range)), embeddable(k) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true))
+        continue
+      }
       let idx = document.tokenIndices(in: em.range)
       guard idx.count > 1 else { continue }
       var i = idx.lowerBound
@@ -197,6 +213,24 @@ struct PlaceResolver {
       let tail = s[s.index(after: comma)...].trimmingCharacters(in: .whitespaces)
       if let hk = known(head) {
         return (hk, known(tail))
+      }
+    }
+    return nil
+  }
+
+  /// Words that follow a division's name inside a name ("Oaxaca State", "Borno state").
+  static let divisionSuffixes = [
+    " State", " state", " Province", " province", " Region", " region", " Oblast", " oblast",
+    " Governorate", " governorate", " Prefecture", " prefecture",
+  ]
+
+  /// The key of a division named with a suffix ("Oaxaca State" → "oaxaca"), when the gazetteer
+  /// has a division of that name.
+  private mutating func suffixedDivisionKey(_ surface: String) -> String? {
+    for suffix in Self.divisionSuffixes where surface.hasSuffix(suffix) {
+      let head = String(surface.dropLast(suffix.count))
+      if let k = known(head), candidates[k]?.contains(where: { $0.feature == .admin1 }) == true {
+        return k
       }
     }
     return nil
@@ -279,7 +313,9 @@ struct PlaceResolver {
   /// unless a mention is followed by a word like "region" or "state".
   private mutating func pruneSameNamedDivisions() {
     var divisionKeys: Set<String> = []
-    for m in mentions where followedByDivisionWord(m.range.utf8End) { divisionKeys.insert(m.key) }
+    for m in mentions where m.division || followedByDivisionWord(m.range.utf8End) {
+      divisionKeys.insert(m.key)
+    }
     for k in keys {
       guard let c = candidates[k], c.contains(where: { $0.feature == .admin1 }),
         c.contains(where: { $0.feature == .city })

@@ -18,8 +18,14 @@ import Foundation
 /// - otherwise the prior: countries beat divisions, divisions and capitals beat towns, then
 ///   population (`places.country`, `places.admin1`, `places.region`, `places.population`).
 ///
-/// Options: ``Options/resolveDemonyms`` (off by default) also turns MISC demonym mentions
-/// ("Syrian") into country places with rule `places.demonym`.
+/// A division named with a suffix ("Oaxaca State", "Borno state") resolves to the division.
+/// Names that are common words first (`places/common_words.tsv`: "Centre", "Union") resolve
+/// only inside a container pair.
+///
+/// Options (both off by default; GeoWebNews counts both kinds as toponyms):
+/// ``Options/resolveDemonyms`` turns MISC demonym mentions ("Syrian", "European") into country or
+/// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
+/// MISC names ("Washington Post", "EU") (`places.embedded`).
 ///
 /// Limits: only names in the gazetteer (countries, first-order divisions, places with at least
 /// 15,000 people, regions, seas); division coordinates are stand-ins (seat or largest town).
@@ -34,8 +40,10 @@ public struct PlaceStage: Stage {
     /// Also resolve MISC mentions that are demonyms ("Syrian") to their country (or region:
     /// "European"), rule `places.demonym`.
     public var resolveDemonyms: Bool
-    /// Also resolve place names inside ORG and MISC names ("Washington" in "Washington Post"),
-    /// rule `places.embedded` (and demonyms inside them when `resolveDemonyms` is on).
+    /// Also resolve place names inside ORG and MISC names ("Washington" in "Washington Post")
+    /// and ORG or MISC names that are place names ("EU", "Atlantic"): countries, divisions,
+    /// regions, cities of 100,000 or more; rule `places.embedded` (and demonyms inside such
+    /// names when `resolveDemonyms` is on).
     public var embedded: Bool
     public init(resolveDemonyms: Bool = false, embedded: Bool = false) {
       self.resolveDemonyms = resolveDemonyms

@@ -155,6 +155,21 @@ import Testing
     #expect(doc.places[1].geonamesID == 6255148 && doc.places[1].feature == .region)
   }
 
+  @Test func suffixedDivisionAndWholeOrgNames() throws {
+    let state = try Self.run("Gunmen attacked villages in Borno State.", places: ["Borno State"])
+    #expect(state.places.first?.feature == .admin1 && state.places.first?.countryCode == "NG")
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("The EU imposed tariffs.")
+    let eu = try #require(DocumentBuilder.range(of: "EU", in: doc))
+    doc.tokens = Self.words(doc)
+    doc.entities = [EntityMention(range: eu, type: .org, entityID: "E1", canonical: "EU", rule: "test")]
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.isEmpty)
+    try PlaceStage(lexicons: lex, options: .init(embedded: true)).process(&doc)
+    #expect(doc.places.first?.geonamesID == 6255148 && doc.places.first?.rule == "places.embedded")
+  }
+
   /// Word tokens split at spaces and before punctuation (enough for these tests).
   static func words(_ doc: Document) -> [Token] {
     var out: [Token] = []
