@@ -147,6 +147,7 @@ public final class Gazetteer: Sendable {
     let v = scalar.value
     if v < 0x250 { return foldTable[Int(v)] }
     if v >= 0x1E00 && v < 0x1F00 { return foldTable[0x250 + Int(v - 0x1E00)] }
+    if (0x300...0x36F).contains(v) || apostrophes.contains(v) { return [] }
     return foldSlow(scalar)
   }
 
