@@ -126,29 +126,37 @@ public final class Gazetteer: Sendable {
       }
       return String(decoding: out, as: UTF8.self)
     }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count)
     var pendingSpace = false
     for scalar in name.unicodeScalars {
       if scalar == " " || scalar == "-" || scalar == "\u{00A0}" || scalar == "\t" {
         pendingSpace = !out.isEmpty
         continue
       }
-      let folded = Gazetteer.fold(scalar)
+      let v = scalar.value
+      if v < 0x80 {
+        if v == 39 || v == 96 { continue }
+        if pendingSpace { out.append(32); pendingSpace = false }
+        out.append(v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
+        continue
+      }
+      let folded = Gazetteer.foldUTF8(scalar)
       if folded.isEmpty { continue }  // a combining mark or an apostrophe
-      if pendingSpace { out.append(" "); pendingSpace = false }
+      if pendingSpace { out.append(32); pendingSpace = false }
       out.append(contentsOf: folded)
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
-  /// One scalar lower-cased, decomposed, without combining marks or apostrophes ("É" → "e").
-  /// Latin letters come from a table made once; others are folded on the spot.
-  static func fold(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+  /// One scalar lower-cased, decomposed, without combining marks or apostrophes ("É" → "e"), as
+  /// UTF-8. Latin letters come from a table made once; others are folded on the spot.
+  static func foldUTF8(_ scalar: Unicode.Scalar) -> [UInt8] {
     let v = scalar.value
     if v < 0x250 { return foldTable[Int(v)] }
     if v >= 0x1E00 && v < 0x1F00 { return foldTable[0x250 + Int(v - 0x1E00)] }
     if (0x300...0x36F).contains(v) || apostrophes.contains(v) { return [] }
-    return foldSlow(scalar)
+    return Array(String(String.UnicodeScalarView(foldSlow(scalar))).utf8)
   }
 
   private static func foldSlow(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
@@ -157,13 +165,13 @@ public final class Gazetteer: Sendable {
       .filter { !(0x300...0x36F).contains($0.value) && !apostrophes.contains($0.value) }
   }
 
-  /// Folded forms of U+0000–U+024F and U+1E00–U+1EFF (Latin and Latin Extended Additional).
-  private static let foldTable: [[Unicode.Scalar]] = {
-    var t: [[Unicode.Scalar]] = []
-    t.reserveCapacity(0x350)
-    for v in 0..<0x250 { t.append(Unicode.Scalar(UInt32(v)).map(foldSlow) ?? []) }
-    for v in 0x1E00..<0x1F00 { t.append(Unicode.Scalar(UInt32(v)).map(foldSlow) ?? []) }
-    return t
+  /// Folded UTF-8 of U+0000–U+024F and U+1E00–U+1EFF (Latin and Latin Extended Additional).
+  private static let foldTable: [[UInt8]] = {
+    func utf8(_ v: Int) -> [UInt8] {
+      guard let s = Unicode.Scalar(UInt32(v)) else { return [] }
+      return Array(String(String.UnicodeScalarView(foldSlow(s))).utf8)
+    }
+    return (0..<0x250).map(utf8) + (0x1E00..<0x1F00).map(utf8)
   }()
 }
 
