@@ -10,6 +10,8 @@ struct PlaceResolver {
   /// Keys of names that are common words first ("Centre", "Union"): resolved only with a
   /// container ("Orange, California").
   let commonWords: Set<String>
+  /// ISO country code → codes of its land neighbours.
+  let neighbours: [String: [String]]
   let options: PlaceStage.Options
   let document: Document
 
@@ -50,9 +52,10 @@ struct PlaceResolver {
 
   init(
     gazetteer: Gazetteer, demonyms: [String: GazetteerEntry], commonWords: Set<String>,
-    options: PlaceStage.Options, document: Document
+    neighbours: [String: [String]] = [:], options: PlaceStage.Options, document: Document
   ) {
     self.gazetteer = gazetteer
+    self.neighbours = neighbours
     self.demonyms = demonyms
     self.commonWords = commonWords
     self.options = options
@@ -417,6 +420,11 @@ struct PlaceResolver {
     var s = Self.prior(e)
     var rule: String? = nil
     if let cc = e.countryCode, ctx.has(ctx.countries, cc, besides: key, id: e.geonamesID) {
+      s += Self.countryBonus
+      rule = "places.context-country"
+    } else if e.feature == .country, let cc = e.countryCode,
+      neighbours[cc, default: []].contains(where: { ctx.has(ctx.countries, $0, besides: key, id: e.geonamesID) })
+    {
       s += Self.countryBonus
       rule = "places.context-country"
     }

@@ -14,7 +14,8 @@ import Foundation
 ///   "Idaho" → Moscow, Idaho), or a division containing a town the article mentions ("Georgia"
 ///   with "Atlanta" → the US state);
 /// - `places.context-country`: a candidate in a country the article mentions elsewhere, by name,
-///   through one of its places, or through a demonym ("Syrian");
+///   through one of its places, or through a demonym ("Syrian"); a country next to one the
+///   article mentions ("Georgia" with "Russia");
 /// - otherwise the prior: countries beat divisions, divisions and capitals beat towns, then
 ///   population (`places.country`, `places.admin1`, `places.region`, `places.population`).
 ///
@@ -56,15 +57,19 @@ public struct PlaceStage: Stage {
   let demonyms: [String: GazetteerEntry]
   /// Keys of place names that are common words first.
   let commonWords: Set<String>
+  /// ISO country code → codes of its land neighbours.
+  let neighbours: [String: [String]]
   let options: Options
 
   /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to ISO country codes,
   /// `regionDemonyms` to GeoNames ids ("European" → 6255148); `commonWords` lists place names
-  /// that are resolved only with a container ("Orange, California").
+  /// that are resolved only with a container ("Orange, California"); `neighbours` gives each
+  /// country's land neighbours (a neighbour named in the article favours the country).
   public init(
     gazetteer: Gazetteer, demonyms: [String: String] = [:], regionDemonyms: [String: Int] = [:],
-    commonWords: [String] = [], options: Options = Options()
+    commonWords: [String] = [], neighbours: [String: [String]] = [:], options: Options = Options()
   ) {
+    self.neighbours = neighbours
     self.gazetteer = gazetteer
     var d: [String: GazetteerEntry] = [:]
     for (k, v) in demonyms.sorted(by: { $0.key < $1.key }) {
@@ -103,15 +108,19 @@ public struct PlaceStage: Stage {
     }
     let ct = try lexicons.table("places/common_words.tsv", requiredColumns: ["name"])
     let cn = ct.column("name")!
+    let nt = try lexicons.table("places/neighbours.tsv", requiredColumns: ["country_code", "neighbours"])
+    let nc = nt.column("country_code")!, nn = nt.column("neighbours")!
+    var nb: [String: [String]] = [:]
+    for row in nt.rows { nb[row[nc]] = row[nn].split(separator: ",").map(String.init) }
     self.init(
       gazetteer: g, demonyms: d, regionDemonyms: r, commonWords: ct.rows.map { $0[cn] },
-      options: options)
+      neighbours: nb, options: options)
   }
 
   public func process(_ document: inout Document) throws {
     var resolver = PlaceResolver(
-      gazetteer: gazetteer, demonyms: demonyms, commonWords: commonWords, options: options,
-      document: document)
+      gazetteer: gazetteer, demonyms: demonyms, commonWords: commonWords, neighbours: neighbours,
+      options: options, document: document)
     var places = resolver.resolve()
     if options.resolveDemonyms {
       let taken = Set(places.map(\.range))

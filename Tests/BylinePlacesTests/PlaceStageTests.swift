@@ -69,6 +69,12 @@ import Testing
     let country = try Self.run(
       "Georgia and Russia fought a brief war in 2008.", places: ["Georgia", "Russia"])
     #expect(country.places[0].feature == .country && country.places[0].countryCode == "GE")
+    // A US mention alone favours the state; a neighbour (Russia) brings the country back.
+    let us = try Self.run("U.S. observers watched Georgia closely.", places: ["U.S.", "Georgia"])
+    #expect(us.places[1].feature == .admin1)
+    let both = try Self.run(
+      "U.S. observers watched Georgia as Russia massed troops.", places: ["U.S.", "Georgia", "Russia"])
+    #expect(both.places[1].feature == .country && both.places[1].countryCode == "GE")
   }
 
   @Test func moscowIdahoOnlyWhenIdahoIsMentioned() throws {
