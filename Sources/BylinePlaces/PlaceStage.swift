@@ -62,11 +62,13 @@ public struct PlaceStage: Stage {
   let options: Options
 
   /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to ISO country codes,
-  /// `regionDemonyms` to GeoNames ids ("European" → 6255148); `commonWords` lists place names
+  /// `regionDemonyms` to places ("European" → Europe; these win over `demonyms`, so "English"
+  /// is England, not the United Kingdom); `commonWords` lists place names
   /// that are resolved only with a container ("Orange, California"); `neighbours` gives each
   /// country's land neighbours (a neighbour named in the article favours the country).
   public init(
-    gazetteer: Gazetteer, demonyms: [String: String] = [:], regionDemonyms: [String: Int] = [:],
+    gazetteer: Gazetteer, demonyms: [String: String] = [:],
+    regionDemonyms: [String: GazetteerEntry] = [:],
     commonWords: [String] = [], neighbours: [String: [String]] = [:], options: Options = Options()
   ) {
     self.neighbours = neighbours
@@ -75,9 +77,7 @@ public struct PlaceStage: Stage {
     for (k, v) in demonyms.sorted(by: { $0.key < $1.key }) {
       if let e = gazetteer.country(code: v), d[Gazetteer.key(k)] == nil { d[Gazetteer.key(k)] = e }
     }
-    for (k, v) in regionDemonyms.sorted(by: { $0.key < $1.key }) {
-      if let e = gazetteer.entry(geonamesID: v) { d[Gazetteer.key(k)] = e }
-    }
+    for (k, e) in regionDemonyms.sorted(by: { $0.key < $1.key }) { d[Gazetteer.key(k)] = e }
     self.demonyms = d
     self.commonWords = Set(commonWords.map(Gazetteer.key))
     self.options = options
@@ -97,14 +97,18 @@ public struct PlaceStage: Stage {
         if d[k] == nil { d[k] = row[cc] }
       }
     }
-    var r: [String: Int] = [:]
-    let rt = try lexicons.table("places/region_demonyms.tsv", requiredColumns: ["demonym", "geonames_id"])
-    let rd = rt.column("demonym")!, ri = rt.column("geonames_id")!
+    var r: [String: GazetteerEntry] = [:]
+    let rt = try lexicons.table(
+      "places/region_demonyms.tsv", requiredColumns: ["demonym", "geonames_id", "place"])
+    let rd = rt.column("demonym")!, ri = rt.column("geonames_id")!, rp = rt.column("place")!
     for (n, row) in rt.rows.enumerated() {
-      guard let id = Int(row[ri]), g.entry(geonamesID: id) != nil else {
-        throw rt.error(row: n, "no place with geonames_id \(row[ri])")
-      }
-      r[row[rd]] = id
+      // Id 0: a hand-written place of extra_places.tsv, found by its name.
+      let e =
+        Int(row[ri]) == 0
+        ? g.candidates(for: row[rp]).first { $0.geonamesID == 0 }
+        : Int(row[ri]).flatMap { g.entry(geonamesID: $0) }
+      guard let e else { throw rt.error(row: n, "no place with geonames_id \(row[ri]) (\(row[rp]))") }
+      r[row[rd]] = e
     }
     let ct = try lexicons.table("places/common_words.tsv", requiredColumns: ["name"])
     let cn = ct.column("name")!
