@@ -150,12 +150,21 @@ struct PlaceResolver {
   private mutating func collectEmbedded() {
     let maxWords = gazetteer.maxNameWords
     for em in document.entities where em.type == .org || em.type == .misc {
-      // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor).
-      if let k = known(document.string(em.range)), embeddable(k) {
+      // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor)
+      // or a division with a suffix ("Oaxaca State").
+      let whole = document.string(em.range)
+      if let k = known(whole), embeddable(k) {
         mentions.append(
           Mention(
             range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
             containerKey: nil, embedded: true))
+        continue
+      }
+      if let k = suffixedDivisionKey(whole) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true, division: true))
         continue
       }
       let idx = document.tokenIndices(in: em.range)
