@@ -317,17 +317,21 @@ public final class WARCReader: Sequence, IteratorProtocol {
     while true {
       let limit = Swift.min(buffer.count, pos + Self.maxWARCHeaderBytes)
       var i = pos + scanned
-      while i < limit {
-        if buffer[i] == 10 {
-          if i + 1 >= buffer.count { break }  // need the next byte
-          if buffer[i + 1] == 10 { return (i, i + 2) }
-          if buffer[i + 1] == 13 {
-            if i + 2 >= buffer.count { break }
-            if buffer[i + 2] == 10 { return (i, i + 3) }
+      var found: (Int, Int)?
+      buffer.withUnsafeBufferPointer { buf in
+        while i < limit {
+          if buf[i] == 10 {
+            if i + 1 >= buf.count { break }  // need the next byte
+            if buf[i + 1] == 10 { found = (i, i + 2); return }
+            if buf[i + 1] == 13 {
+              if i + 2 >= buf.count { break }
+              if buf[i + 2] == 10 { found = (i, i + 3); return }
+            }
           }
+          i += 1
         }
-        i += 1
       }
+      if let found { return found }
       scanned = i - pos
       if scanned >= Self.maxWARCHeaderBytes { return nil }
       if !fill() { return nil }
