@@ -318,6 +318,7 @@ extension WARCEntry {
     let failures = entries.compactMap(\.failure)
     #expect(failures.count == 1)
     if case .gzip? = failures.first?.reason {} else { Issue.record("\(entries)") }
+    #expect(failures.first?.id == "<urn:uuid:resp-2>")
     #expect(entries.count == 3)
   }
 
@@ -352,6 +353,48 @@ extension WARCEntry {
     let page = try WARCFixture.entries(file).first?.page
     #expect(page?.body == WARCFixture.page1)
     #expect(page?.charset == "utf-8")
+  }
+
+  @Test func contentEncodingHeaderOverAlreadyDecodedBody() throws {
+    // Archives often store the decoded body but keep the original header.
+    let http = WARCFixture.http(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: WARCFixture.page1)
+    let page = try WARCFixture.entries(WARCFixture.response(id: "<urn:uuid:p>", url: "https://a.test/", http: http)).first?.page
+    #expect(page?.body == WARCFixture.page1)
+  }
+
+  @Test func unsupportedContentEncodingFails() throws {
+    let http = WARCFixture.http(headers: [("Content-Type", "text/html"), ("Content-Encoding", "br")], body: [0x1b, 0x2f, 0x00, 0x8b, 0x91])
+    let failure = try WARCFixture.entries(WARCFixture.response(id: "<urn:uuid:br>", url: "https://a.test/", http: http)).first?.failure
+    #expect(failure?.reason == .contentEncoding("unsupported Content-Encoding \"br\""))
+    #expect(failure?.description.contains("<urn:uuid:br>") == true)
+  }
+
+  @Test func trailingJunkAfterTheLastGzipMemberIsReportedOnce() throws {
+    let records = WARCFixture.sampleRecords()
+    let file = WARCFixture.gzip(records[2]) + Array("this is not gzip data".utf8)
+    let entries = try WARCFixture.entries(file)
+    #expect(entries.count == 2)
+    #expect(entries.first?.page?.id == "<urn:uuid:resp-1>")
+    if case .gzip? = entries.last?.failure?.reason {} else { Issue.record("\(entries)") }
+    // Zero padding after the last member is not junk.
+    #expect(try WARCFixture.entries(WARCFixture.gzip(records[2]) + [UInt8](repeating: 0, count: 512)).count == 1)
+  }
+
+  @Test func truncatedNonResponseRecordEndsSilently() throws {
+    let records = WARCFixture.sampleRecords()
+    let file = records[2] + Array(records[3].dropLast(10))
+    let entries = try WARCFixture.entries(file)
+    #expect(entries.count == 1)
+    #expect(entries.first?.page?.id == "<urn:uuid:resp-1>")
+  }
+
+  @Test func crawlerTruncatedRecordIsStillAPage() throws {
+    let http = WARCFixture.http(headers: [("Content-Type", "text/html")], body: Array(WARCFixture.page2.prefix(5000)))
+    let file = WARCFixture.record(type: "response", id: "<urn:uuid:t>", url: "https://a.test/", block: http,
+      contentType: "application/http; msgtype=response", extra: [("WARC-Truncated", "length")])
+    let page = try WARCFixture.entries(file).first?.page
+    #expect(page?.warcTruncated == "length")
+    #expect(page?.body.count == 5000)
   }
 
   @Test func dechunkIsLenient() {

@@ -73,6 +73,13 @@ public struct WARCSkip: Sendable, Equatable, CustomStringConvertible {
   /// Byte offset of the record in the uncompressed WARC stream.
   public let offset: Int
 
+  public init(id: String, url: String?, reason: Reason, offset: Int) {
+    self.id = id
+    self.url = url
+    self.reason = reason
+    self.offset = offset
+  }
+
   public var description: String {
     switch reason {
     case .notHTML(let type): return "not an HTML page (Content-Type: \(type ?? "none"))"
@@ -112,6 +119,14 @@ public struct WARCFailure: Sendable, Equatable, Error, CustomStringConvertible {
   public let reason: Reason
   /// Byte offset in the uncompressed WARC stream where the problem record (or junk) starts.
   public let offset: Int
+
+  public init(id: String?, url: String?, warcType: String?, reason: Reason, offset: Int) {
+    self.id = id
+    self.url = url
+    self.warcType = warcType
+    self.reason = reason
+    self.offset = offset
+  }
 
   /// A one-line explanation naming the record, for error reports.
   public var description: String {

@@ -106,7 +106,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     if buffer.count == pos {
       switch stop {
       case .truncated?: throw WARCFileError.notWARC("the gzip data ends before any content")
-      default: throw WARCFileError.notWARC("the file is empty")
+      default: throw WARCFileError.notWARC("the file is empty (or only blank lines)")
       }
     }
     let head = buffer[pos..<Swift.min(buffer.count, pos + 16)]
@@ -208,23 +208,24 @@ public final class WARCReader: Sequence, IteratorProtocol {
       resyncing = true
       return failure(.badWARCHeader("missing or invalid Content-Length"))
     }
-    // Only response and resource records can hold pages; others pass unreported unless
-    // their header is too broken to tell what they are.
-    let silent = type != nil
-    if type != "response" && type != "resource" || length > options.maxBodyBytes {
-      let wanted = type == "response" || type == "resource"
+    let wanted = type == "response" || type == "resource"
+    if !wanted || length > options.maxBodyBytes {
+      // Only response and resource records can hold pages: pass over the others (and
+      // oversized ones) without buffering. Other types go unreported, unless the header is
+      // too broken to tell the type.
+      let report = wanted || type == nil
       let skipped = skip(length)
       if let error = streamError {
         clearStreamError()
         resyncing = true
-        return wanted ? failure(.gzip(error)) : nil
+        return report ? failure(.gzip(error)) : nil
       }
       if skipped < length {
         finished = true
-        return silent && !wanted ? nil : failure(.truncated(expected: length, available: skipped))
+        return report ? failure(.truncated(expected: length, available: skipped)) : nil
       }
       if wanted { return failure(.tooLarge(bytes: length, limit: options.maxBodyBytes)) }
-      return silent ? nil : failure(.badWARCHeader("no WARC-Type"))
+      return report ? failure(.badWARCHeader("no WARC-Type")) : nil
     }
 
     let content = take(length)
