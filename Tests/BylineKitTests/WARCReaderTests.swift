@@ -115,6 +115,15 @@ enum WARCFixture {
   }
 }
 
+/// Expects equal bytes; on failure it reports sizes and the start, not whole pages.
+func expectBytes(
+  _ actual: [UInt8]?, _ expected: [UInt8], _ note: String = "", sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard actual != expected else { return }
+  let got = actual.map { "\($0.count) bytes starting \(String(decoding: $0.prefix(60), as: UTF8.self).debugDescription)" } ?? "nil"
+  Issue.record("bytes differ \(note): got \(got), expected \(expected.count) bytes", sourceLocation: sourceLocation)
+}
+
 extension WARCEntry {
   var page: WARCRecordPage? { if case .page(let p) = self { return p } else { return nil } }
   var skip: WARCSkip? { if case .skipped(let s) = self { return s } else { return nil } }
@@ -129,14 +138,14 @@ extension WARCEntry {
     let one = entries[0].page
     #expect(one?.id == "<urn:uuid:resp-1>")
     #expect(one?.url == "https://example.org/one")
-    #expect(one?.body == WARCFixture.page1)
+    expectBytes(one?.body, WARCFixture.page1)
     #expect(one?.charset == "ISO-8859-1")
     #expect(one?.contentType == "text/html")
     #expect(one?.warcDate == "2024-05-18T01:58:53Z")
     let two = entries[1].page
     #expect(two?.id == "<urn:uuid:resp-2>")
     #expect(two?.url == "https://example.org/two")
-    #expect(two?.body == WARCFixture.page2)
+    expectBytes(two?.body, WARCFixture.page2)
     #expect(two?.charset == nil)
     #expect(entries[2].skip == WARCSkip(id: "<urn:uuid:resp-3>", url: "https://example.org/logo.png",
       reason: .notHTML(contentType: "image/png"), offset: entries[2].skip?.offset ?? -1))
@@ -175,7 +184,7 @@ extension WARCEntry {
       body: WARCFixture.chunked(WARCFixture.gzip(WARCFixture.page2), size: 300))
     let entries = try WARCFixture.entries(WARCFixture.response(id: "<urn:uuid:gz>", url: "https://a.test/", http: http))
     #expect(entries.count == 1)
-    #expect(entries.first?.page?.body == WARCFixture.page2)
+    expectBytes(entries.first?.page?.body, WARCFixture.page2)
     #expect(entries.first?.page?.charset == "utf-8")
   }
 
@@ -185,7 +194,7 @@ extension WARCEntry {
         headers: [("Content-Type", "text/html"), ("Content-Encoding", "deflate")],
         body: WARCFixture.gzip(WARCFixture.page1, windowBits: bits))
       let entries = try WARCFixture.entries(WARCFixture.response(id: "<urn:uuid:d>", url: "https://a.test/", http: http))
-      #expect(entries.first?.page?.body == WARCFixture.page1, "windowBits \(bits)")
+      expectBytes(entries.first?.page?.body, WARCFixture.page1, "windowBits \(bits)")
     }
   }
 
@@ -351,7 +360,7 @@ extension WARCEntry {
     let file = WARCFixture.record(type: "resource", id: "<urn:uuid:res>", url: "file:///a.html",
       block: WARCFixture.page1, contentType: "text/html; charset=utf-8")
     let page = try WARCFixture.entries(file).first?.page
-    #expect(page?.body == WARCFixture.page1)
+    expectBytes(page?.body, WARCFixture.page1)
     #expect(page?.charset == "utf-8")
   }
 
@@ -359,7 +368,7 @@ extension WARCEntry {
     // Archives often store the decoded body but keep the original header.
     let http = WARCFixture.http(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: WARCFixture.page1)
     let page = try WARCFixture.entries(WARCFixture.response(id: "<urn:uuid:p>", url: "https://a.test/", http: http)).first?.page
-    #expect(page?.body == WARCFixture.page1)
+    expectBytes(page?.body, WARCFixture.page1)
   }
 
   @Test func unsupportedContentEncodingFails() throws {
