@@ -35,6 +35,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     /// Size of each read from the file, and of each inflated piece, in bytes. Default 1 MiB.
     public var chunkSize: Int
 
+    /// Makes options; `chunkSize` below 4 KiB is raised to 4 KiB.
     public init(maxBodyBytes: Int = 20 * 1024 * 1024, chunkSize: Int = 1024 * 1024) {
       self.maxBodyBytes = maxBodyBytes
       self.chunkSize = chunkSize
