@@ -36,6 +36,8 @@ final class WARCByteStream {
   private var rawPos = 0
   private var rawEOF = false
   private var memoryPos = 0
+  /// How the message of a read failure (not a gzip problem) starts.
+  static let readErrorPrefix = "read error: "
   /// A read failure of the underlying file, reported once as an error.
   private(set) var readFailure: String?
 
@@ -99,7 +101,7 @@ final class WARCByteStream {
           rawEOF = true
         }
       } catch {
-        readFailure = "read error: \(error.localizedDescription)"
+        readFailure = Self.readErrorPrefix + error.localizedDescription
         rawEOF = true
       }
     }

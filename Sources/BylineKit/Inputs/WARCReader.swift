@@ -219,7 +219,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       if let error = streamError {
         clearStreamError()
         resyncing = true
-        return report ? failure(.gzip(error)) : nil
+        return report ? failure(Self.streamReason(error)) : nil
       }
       if skipped < length {
         finished = true
@@ -233,7 +233,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     if let error = streamError {
       clearStreamError()
       resyncing = true
-      return failure(.gzip(error))
+      return failure(Self.streamReason(error))
     }
     if content.count < length {
       finished = true
@@ -279,7 +279,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       // Corruption between records, or before a record's header arrived.
       clearStreamError()
       resyncing = true
-      return .failed(WARCFailure(id: nil, url: nil, warcType: nil, reason: .gzip(error), offset: start))
+      return .failed(WARCFailure(id: nil, url: nil, warcType: nil, reason: Self.streamReason(error), offset: start))
     }
     finished = true
     return nil
@@ -297,7 +297,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       clearStreamError()
       resyncing = true
       guard wanted else { return nil }
-      reason = .gzip(error)
+      reason = Self.streamReason(error)
     } else if stop != nil {
       finished = true
       guard wanted else { return nil }
@@ -393,6 +393,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
       }
       from = pos + delta
     }
+  }
+
+  /// The failure reason for a stream error: a file read error or corrupt gzip data.
+  static func streamReason(_ message: String) -> WARCFailure.Reason {
+    message.hasPrefix(WARCByteStream.readErrorPrefix) ? .readError(message) : .gzip(message)
   }
 
   /// `<uri>` → `uri` (WARC 1.0 writers differ on the brackets).
