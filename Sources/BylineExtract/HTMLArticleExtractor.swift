@@ -37,6 +37,13 @@ public enum HTMLArticleExtractor {
     try extract(html: HTMLDecoding.decode(bytes, contentType: contentType), url: url)
   }
 
+  /// Extracts from raw bytes with a charset name declared outside the page (nil when none).
+  public static func extract(html bytes: [UInt8], charset: String?, url: String?) throws
+    -> ExtractedArticle
+  {
+    try extract(html: HTMLDecoding.decode(bytes, charset: charset), url: url)
+  }
+
   /// Extracts from a decoded page. Throws ``HTMLExtractionError/emptyInput`` for empty input.
   public static func extract(html: String, url: String?) throws -> ExtractedArticle {
     guard html.unicodeScalars.contains(where: { !HTMLText.isSpace($0) }) else {

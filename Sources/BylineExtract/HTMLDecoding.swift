@@ -13,10 +13,16 @@ public enum HTMLDecoding {
   /// Decodes `bytes`; `contentType` is an optional HTTP header value such as
   /// `text/html; charset=ISO-8859-1`.
   public static func decode(_ bytes: [UInt8], contentType: String? = nil) -> String {
-    HTMLText.nfc(decodeRaw(bytes, contentType: contentType))
+    HTMLText.nfc(decodeRaw(bytes, declared: contentType.flatMap(charset(inContentType:))))
   }
 
-  static func decodeRaw(_ bytes: [UInt8], contentType: String?) -> String {
+  /// Decodes `bytes`; `charset` is a charset name declared outside the page (`"iso-8859-1"`),
+  /// used like an HTTP header's.
+  public static func decode(_ bytes: [UInt8], charset: String?) -> String {
+    HTMLText.nfc(decodeRaw(bytes, declared: charset.map { $0.lowercased() }))
+  }
+
+  static func decodeRaw(_ bytes: [UInt8], declared outside: String?) -> String {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       return String(decoding: bytes[3...], as: UTF8.self)
     }
@@ -27,7 +33,7 @@ public enum HTMLDecoding {
       return decodeUTF16(bytes[2...], littleEndian: false)
     }
     if let s = String(validating: bytes, as: UTF8.self) { return s }
-    let declared = contentType.flatMap(charset(inContentType:)) ?? metaCharset(bytes)
+    let declared = outside ?? metaCharset(bytes)
     if let name = declared, let s = decode(bytes, charset: name) { return s }
     return Windows1252.decode(bytes)
   }
