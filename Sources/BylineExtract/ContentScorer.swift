@@ -247,7 +247,7 @@ enum ContentScorer {
     let outermost = bodies.filter { b in !b.ancestors.contains { a in bodies.contains { $0 === a } } }
     let selectedLen = selection.reduce(0) { $0 + $1.textLen - $1.linkLen }
     let bodiesLen = outermost.reduce(0) { $0 + $1.textLen - $1.linkLen }
-    if !outermost.isEmpty, Double(bodiesLen) >= 0.5 * Double(selectedLen) {
+    if !outermost.isEmpty, Double(bodiesLen) >= 0.3 * Double(selectedLen) {
       return outermost
     }
     return selection

@@ -34,7 +34,7 @@ public enum HTMLDecoding {
     }
     if let s = String(validating: bytes, as: UTF8.self) { return s }
     let declared = outside ?? metaCharset(bytes)
-    if let name = declared, let s = decode(bytes, charset: name) { return s }
+    if let name = declared, let s = decodeDeclared(bytes, charset: name) { return s }
     return Windows1252.decode(bytes)
   }
 
@@ -64,7 +64,7 @@ public enum HTMLDecoding {
   }
 
   /// Decodes with a named charset; nil when the name is unknown or the bytes do not fit it.
-  static func decode(_ bytes: [UInt8], charset name: String) -> String? {
+  static func decodeDeclared(_ bytes: [UInt8], charset name: String) -> String? {
     switch name {
     case "utf-8", "utf8":
       return String(decoding: bytes, as: UTF8.self)
