@@ -79,6 +79,14 @@ struct BlockCollector {
       flush()
       return
     }
+    if n.tag == "td" || n.tag == "th",
+      !n.children.contains(where: { !$0.removed && ContentScorer.blockTags.contains($0.tag) })
+    {
+      // A data cell: part of its row's line.
+      if bufferVisible > 0 { buffer += " " }
+      for c in n.children { walk(c, kind: kind, tag: "tr", inLink: inLink) }
+      return
+    }
     if ContentScorer.blockTags.contains(n.tag) {
       flush()
       var k = kind

@@ -9,8 +9,14 @@ enum BlockFilter {
     var sourceLine: String?
     let titleLoose = metadata.title.map(HTMLText.loose) ?? ""
     let parser = DateLineParser()
+    var seen: Set<String> = []
     for (i, b) in blocks.enumerated() {
       let text = b.text
+      // The same paragraph twice (pages that hold a second copy of the article).
+      if text.unicodeScalars.count >= 40 {
+        if seen.contains(text) { continue }
+        seen.insert(text)
+      }
       let words = HTMLText.wordCount(text)
       // Link lists and "Read more" teasers.
       if b.linkDensity > 0.5 && (b.kind != .paragraph || words < 40 || b.linkDensity > 0.8) { continue }
@@ -20,15 +26,19 @@ enum BlockFilter {
       if !titleLoose.isEmpty, loose == titleLoose, i < 6 || b.kind == .heading { continue }
       if b.tag == "h1" && out.isEmpty { continue }
       // Byline: "By Jane Doe", "Von Max Muster | 22.07.2024".
-      if words <= 10, !ContentScorer.endsSentence(text) || text.hasSuffix(".") && words <= 6 {
+      if words <= 14, !ContentScorer.endsSentence(text) || text.hasSuffix(".") && words <= 6 {
         let lower = text.lowercased()
-        if ["by ", "von ", "par ", "por ", "door ", "written by", "posted by", "autor"].contains(where: { lower.hasPrefix($0) })
+        if words <= 10, ["by ", "von ", "par ", "por ", "door ", "written by", "posted by", "autor"].contains(where: { lower.hasPrefix($0) })
           && !lower.hasPrefix("by the ")
         {
           continue
         }
         // A date line: "Published: 22 July 2024 18:17", "22.07.2024".
-        if words <= 9, parser.parse(text) != nil, !text.contains(". ") { continue }
+        if let m = parser.firstMatch(in: text), !text.contains(". ") {
+          let bytes = Array(text.utf8)
+          let outside = String(decoding: bytes[..<m.utf8Start] + bytes[m.utf8End...], as: UTF8.self)
+          if HTMLText.wordCount(outside) <= 5 { continue }
+        }
       }
       if let s = sourceCredit(text) {
         if sourceLine == nil { sourceLine = s }

@@ -61,8 +61,11 @@ enum BoilerplateRules {
   /// True when the class/id of an element names furniture (`"share-tools"`, `"ad-slot"`).
   static func classLooksLikeFurniture(_ classAndID: String) -> Bool {
     guard !classAndID.isEmpty else { return false }
+    let ws = words(classAndID)
+    // Embedded posts (tweets, Instagram) are part of the story.
+    if ws.contains(where: { $0 == "embed" || $0 == "embedded" || $0 == "tweet" }) { return false }
     for p in furniturePhrases where classAndID.contains(p) { return true }
-    for w in words(classAndID) where furnitureWords.contains(w) { return true }
+    for w in ws where furnitureWords.contains(w) { return true }
     return false
   }
 
@@ -118,7 +121,7 @@ enum BoilerplateRules {
     guard num.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) else {
       return false
     }
-    if parts.count == 1 { return true }
+    if parts.count == 1 { return false }
     return ["shares", "share", "comments", "comment", "views", "likes", "reads"].contains(String(parts[1]))
   }
 }

@@ -50,17 +50,28 @@ enum ContentScorer {
   /// form/figure and class/id-named furniture (`share`, `related`, `ad`…) unless they hold
   /// the article (≥ 35 % of the page's paragraph text, or an `articleBody`).
   static func prune(_ body: HTMLNode) {
+    // Pass 1: elements that never hold text (scripts, styles, forms controls).
+    var stack: [HTMLNode] = [body]
+    while let n = stack.popLast() {
+      if n.isText { continue }
+      if n !== body, BoilerplateRules.dropTags.contains(n.tag) {
+        n.removed = true
+        continue
+      }
+      stack.append(contentsOf: n.children.reversed())
+    }
     computeStats(body)
-    let total = Double(body.paraLen)
+    let totals = (para: Double(body.paraLen), plain: Double(body.textLen - body.linkLen))
     var protected: Set<ObjectIdentifier> = []
     for n in body.descendants() where isArticleBody(n) {
       protected.insert(ObjectIdentifier(n))
       for a in n.ancestors { protected.insert(ObjectIdentifier(a)) }
     }
-    var stack: [HTMLNode] = [body]
+    // Pass 2: furniture, unless it holds the article.
+    stack = [body]
     while let n = stack.popLast() {
       if n.isText { continue }
-      if n !== body, shouldRemove(n, total: total, protected: protected) {
+      if n !== body, shouldRemove(n, totals: totals, protected: protected) {
         n.removed = true
         continue
       }
@@ -74,12 +85,15 @@ enum ContentScorer {
     return ip.lowercased().contains("articlebody")
   }
 
-  private static func shouldRemove(_ n: HTMLNode, total: Double, protected: Set<ObjectIdentifier>)
-    -> Bool
-  {
-    if BoilerplateRules.dropTags.contains(n.tag) { return true }
+  private static func shouldRemove(
+    _ n: HTMLNode, totals: (para: Double, plain: Double), protected: Set<ObjectIdentifier>
+  ) -> Bool {
     if protected.contains(ObjectIdentifier(n)) { return false }
-    let big = total > 0 && Double(n.paraLen) >= 0.35 * total
+    let plain = Double(n.textLen - n.linkLen)
+    let big =
+      (totals.para >= 500 && Double(n.paraLen) >= 0.35 * totals.para)
+      || (totals.plain > 0 && plain >= 0.5 * totals.plain)
+    let total = totals.para
     if BoilerplateRules.furnitureTags.contains(n.tag) { return !big }
     if n.attribute("hidden") != nil { return !big }
     if let style = n.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
