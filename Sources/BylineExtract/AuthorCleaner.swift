@@ -7,7 +7,10 @@ enum AuthorCleaner {
     "written by", "posted by", "reported by", "words by", "story by", "text by", "by", "von",
     "par", "por", "di", "door", "av", "autor:", "autorin:", "author:", "authors:", "auteur:",
     "text:", "texte:", "von:", "by:", "verfasst von", "ein beitrag von", "ein kommentar von",
-    "view all posts by", "all posts by", "more by", "articles by", "posts by",
+    "view all posts by", "all posts by", "more by", "articles by", "posts by", "post author",
+    "author", "autor", "autorin", "veröffentlicht von", "publiziert von", "geschrieben von",
+    "erstellt von", "zeige alle beiträge von", "alle beiträge von", "beiträge von", "über",
+    "about", "posted", "published by", "redakteur", "redakteurin",
   ]
 
   /// Words that mark a non-person byline when they are the whole name or part of it.
@@ -16,7 +19,10 @@ enum AuthorCleaner {
     "newsroom", "desk", "agencies", "agency", "correspondent", "reporter", "reporters",
     "contributor", "contributors", "guest", "webmaster", "user", "anonymous", "unknown",
     "online", "news", "press", "presse", "media", "redaktion", "nachrichten", "wire", "service",
-    "services", "writer", "writers", "gmbh", "ltd", "inc", "verlag", "zeitung",
+    "services", "writer", "writers", "gmbh", "ltd", "inc", "verlag", "zeitung", "name",
+    "author", "autor", "posted", "veröffentlicht", "publiziert", "gesponserte", "inhalte",
+    "kommentar", "kommentare", "sagt", "says", "schreibt", "wrote", "antworten", "reply",
+    "email", "e-mail", "mail", "anonym", "gast", "am", "on", "um", "at",
   ]
 
   /// Cleans one raw byline into zero or more names (order kept, duplicates dropped).
@@ -51,8 +57,12 @@ enum AuthorCleaner {
       let lower = t.lowercased()
       for p in prefixes where lower.hasPrefix(p) {
         let rest = t.dropFirst(p.count)
-        // "By" must be followed by a space or colon, not be the start of "Byron".
-        if let f = rest.first, f.isLetter, !p.hasSuffix(":") { continue }
+        // "By" must be followed by a space or colon, not be the start of "Byron"; a prefix
+        // glued to a capitalised name ("AuthorJane Doe") also counts.
+        if let f = rest.first, f.isLetter, !p.hasSuffix(":") {
+          let prefixEnd = t[t.index(t.startIndex, offsetBy: p.count - 1)]
+          guard f.isUppercase, prefixEnd.isLowercase, p.count >= 4 else { continue }
+        }
         t = String(rest).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
         changed = true
         break
@@ -69,11 +79,16 @@ enum AuthorCleaner {
     {
       return false
     }
-    if name.contains(where: { $0.isNumber }) { return false }
+    // Digits only in a one-word user name ("c1ph4").
+    if name.contains(where: { $0.isNumber }) {
+      guard !name.contains(" "), name.filter({ $0.isLetter }).count >= 3 else { return false }
+    }
     let words = lower.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "-" && $0 != "." })
     guard !words.isEmpty, words.count <= 5 else { return false }
     if words.contains(where: { rejectWords.contains(String($0)) }) { return false }
-    guard name.first.map({ $0.isLetter && ($0.isUppercase || !$0.isCased) }) ?? false else { return false }
+    guard name.first.map({ $0.isLetter }) ?? false else { return false }
+    // Lower-case words: a user name ("gnaddrig") only, not a phrase.
+    if name.first?.isLowercase == true && words.count > 2 { return false }
     for site in siteNames where !site.isEmpty {
       if HTMLText.loose(site) == HTMLText.loose(name) { return false }
     }

@@ -34,16 +34,28 @@ enum JSONLDReader {
       collect(json, into: &objects, depth: 0)
     }
     var info = JSONLDInfo()
+    var byID: [String: [String: Any]] = [:]
+    for o in objects {
+      if let id = o["@id"] as? String, o["name"] != nil, byID[id] == nil { byID[id] = o }
+    }
+    // Yoast-style graphs refer to the author by "@id" only: resolve such references.
+    func resolved(_ v: Any?) -> Any? {
+      if let o = v as? [String: Any], o["name"] == nil, let id = o["@id"] as? String, let r = byID[id] {
+        return r
+      }
+      if let a = v as? [Any] { return a.map { resolved($0) ?? $0 } }
+      return v
+    }
     let articles = objects.filter { types($0).contains { articleTypes.contains($0) } }
     let pages = objects.filter { types($0).contains { $0.hasSuffix("webpage") } }
     let main = articles.first ?? pages.first
     if let a = main {
       info.headline = string(a["headline"]) ?? (articles.isEmpty ? nil : string(a["name"]))
-      info.authors = names(a["author"]) + (names(a["author"]).isEmpty ? names(a["creator"]) : [])
+      info.authors = names(resolved(a["author"])) + (names(a["author"]).isEmpty ? names(resolved(a["creator"])) : [])
       info.datePublished = string(a["datePublished"]) ?? string(a["dateCreated"])
       info.dateModified = string(a["dateModified"])
       info.keywords = list(a["keywords"])
-      info.publisherName = names(a["publisher"]).first
+      info.publisherName = names(resolved(a["publisher"])).first
       info.language = string(a["inLanguage"])
     }
     if info.datePublished == nil {

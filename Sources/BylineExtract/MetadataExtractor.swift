@@ -39,7 +39,6 @@ enum MetadataExtractor {
     var h1s: [HTMLNode] = []
     var canonical: String?
     var htmlLang: String?
-    var relAuthors: [String] = []
     var timeElements: [HTMLNode] = []
     var itemprops: [(String, HTMLNode)] = []
     for n in all where !n.isText {
@@ -71,9 +70,6 @@ enum MetadataExtractor {
       default:
         break
       }
-      if n.tag == "a", (n.attribute("rel")?.lowercased() ?? "").split(separator: " ").contains("author") {
-        relAuthors.append(n.innerText)
-      }
       if let ip = n.attribute("itemprop")?.lowercased() { itemprops.append((ip, n)) }
     }
     func metaValue(_ key: String) -> String? { metas.first { $0.key == key }?.value }
@@ -91,25 +87,28 @@ enum MetadataExtractor {
     siteNames = siteNames.filter { !$0.isEmpty }
 
     // Title
-    let h1 = (h1s.first { h in h.ancestors.contains { $0.tag == "article" || $0.tag == "main" } } ?? h1s.first)
-      .map { $0.innerText }.flatMap { $0.isEmpty ? nil : $0 }
     let metaTitles = [ld.headline, metaValue("og:title"), metaValue("twitter:title"), metaValue("title"),
       metaValue("dc.title"), metaValue("headline")].compactMap { $0 }
       .map { TitleCleaner.clean($0, siteNames: siteNames, host: host) }.filter { !$0.isEmpty }
     let cleanedTitleTag = titleTag.map { TitleCleaner.clean($0, siteNames: siteNames, host: host) }
       .flatMap { $0.isEmpty ? nil : $0 }
-    var title: String?
-    if let h1 {
-      let lh = HTMLText.loose(h1)
-      let candidates = metaTitles + [cleanedTitleTag].compactMap { $0 }
-      if candidates.contains(where: { let l = HTMLText.loose($0); return l == lh || (lh.count >= 10 && l.hasPrefix(lh)) }) {
-        title = h1
-      }
+    // The visible headline: an <h1> that is not the site's logo, preferring one inside
+    // <article>/<main>, then one agreeing with a meta title, then the first.
+    let h1Texts: [(text: String, inArticle: Bool)] = h1s.filter { !$0.isDetached }.map { h in
+      (h.innerText, h.ancestors.contains { $0.tag == "article" || $0.tag == "main" })
+    }.filter { h in
+      let words = HTMLText.wordCount(h.text)
+      return words >= 1 && h.text.unicodeScalars.count <= 250
+        && !TitleCleaner.isSite(h.text, siteNames: siteNames, host: host)
     }
+    let known = (metaTitles + [cleanedTitleTag].compactMap { $0 }).map(HTMLText.loose)
+    let h1 = h1Texts.first { $0.inArticle }?.text
+      ?? h1Texts.first { h in known.contains { $0.contains(HTMLText.loose(h.text)) } }?.text
+      ?? h1Texts.first?.text
+    var title: String?
+    if let h1 { title = h1 }
     if title == nil { title = metaTitles.first }
-    if title == nil, let h1, HTMLText.wordCount(h1) >= 2 { title = h1 }
     if title == nil { title = cleanedTitleTag }
-    if title == nil { title = h1 }
     meta.title = title.map(HTMLText.nfc)
 
     // Authors
@@ -118,8 +117,15 @@ enum MetadataExtractor {
     for k in authorMetaKeys {
       for v in metaValues(k) where !(v.hasPrefix("http") || v.contains("/")) { authorSources.append([v]) }
     }
+    // Visible bylines, outside comment sections and forms; the first one that names people.
     var visible: [String] = []
-    for (ip, n) in itemprops where ip.split(separator: " ").contains("author") || ip == "creator" {
+    func inComments(_ n: HTMLNode) -> Bool {
+      n.ancestors.contains { a in
+        a.tag == "form"
+          || BoilerplateRules.words(a.classAndID).contains { $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus" }
+      }
+    }
+    for (ip, n) in itemprops where (ip.split(separator: " ").contains("author") || ip == "creator") && !inComments(n) {
       if let nameNode = n.descendants().first(where: { $0.attribute("itemprop")?.lowercased() == "name" }) {
         visible.append(nameNode.attribute("content") ?? nameNode.innerText)
       } else if let c = n.attribute("content") {
@@ -128,15 +134,17 @@ enum MetadataExtractor {
         visible.append(n.innerText)
       }
     }
-    visible += relAuthors
+    for n in all where !n.isText && n.tag == "a" && !inComments(n) {
+      if (n.attribute("rel")?.lowercased() ?? "").split(separator: " ").contains("author") { visible.append(n.innerText) }
+    }
     for n in all where !n.isText && n.children.count < 40 {
       let words = BoilerplateRules.words(n.classAndID)
-      if words.contains(where: { ["byline", "author", "autor", "authors", "author-name", "byl"].contains($0) }) {
+      if words.contains(where: { ["byline", "author", "autor", "authors", "byl", "fn"].contains($0) }), !inComments(n) {
         let t = n.innerText
         if !t.isEmpty && t.unicodeScalars.count <= 120 { visible.append(t) }
       }
     }
-    authorSources.append(visible)
+    authorSources.append(contentsOf: visible.map { [$0] })
     var authors: [String] = []
     for source in authorSources {
       for raw in source {
