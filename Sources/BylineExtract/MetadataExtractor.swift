@@ -159,7 +159,8 @@ enum MetadataExtractor {
 
     // Publication date
     meta.published = publicationDate(
-      ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all, url: url ?? canonical)
+      ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all,
+      url: url ?? canonical ?? metaValue("og:url"))
 
     // Language
     let lang = htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale")
@@ -220,12 +221,25 @@ enum MetadataExtractor {
     let parser = DateLineParser()
     for n in all where !n.isText {
       let words = BoilerplateRules.words(n.classAndID)
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "timestamp", "posted", "entry"].contains($0) }) else { continue }
+      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
       let t = n.innerText
       guard !t.isEmpty, t.unicodeScalars.count <= 150 else { continue }
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
+    // A date line in the text after the headline (or anywhere in the body without one).
+    let bodyNodes = all.drop { $0.tag != "body" }
+    let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
+    var looked = 0
+    for n in bodyNodes[start...] where n.isText {
+      guard let p = n.parent, !["script", "style", "noscript", "template", "option", "a"].contains(p.tag) else { continue }
+      let t = HTMLText.collapse(n.text)
+      guard !t.isEmpty else { continue }
+      looked += 1
+      if looked > 400 { break }
+      guard t.unicodeScalars.count <= 120 else { continue }
+      if let d = parser.parse(t) { return d }
+    }
     for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
       if let v = metaValue(k), let d = parseDate(v) { return d }
     }
