@@ -197,7 +197,21 @@ enum MetadataExtractor {
     return DateLineParser().parse(t)
   }
 
+  /// The page's date, corrected to the day in the URL when the two are one day apart (a
+  /// UTC time stamp on the other side of midnight from the publisher's local day).
   static func publicationDate(
+    ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
+    all: [HTMLNode], url: String?
+  ) -> PublicationDate? {
+    let found = rawPublicationDate(
+      ld: ld, metaValue: metaValue, itemprops: itemprops, times: times, all: all, url: url)
+    if let f = found, let u = url, let inURL = dateInURL(u), abs(inURL.dayNumber - f.dayNumber) == 1 {
+      return inURL
+    }
+    return found
+  }
+
+  static func rawPublicationDate(
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
