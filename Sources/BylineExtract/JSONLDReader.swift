@@ -28,9 +28,17 @@ enum JSONLDReader {
     for raw in scripts {
       let cleaned = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         .replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
-      guard let data = cleaned.data(using: .utf8),
-        let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-      else { continue }
+      // Raw line breaks and tabs inside strings make JSON invalid; many pages have them.
+      let flattened = String(
+        String.UnicodeScalarView(cleaned.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+      let json =
+        cleaned.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
+        ?? flattened.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
+      guard let json else {
+        // Broken JSON (trailing commas, stray quotes): take the plain fields by hand.
+        if let d = rawField("datePublished", in: flattened) { objects.append(["datePublished": d]) }
+        continue
+      }
       collect(json, into: &objects, depth: 0)
     }
     var info = JSONLDInfo()
@@ -71,6 +79,17 @@ enum JSONLDReader {
         .flatMap { string($0["name"]) }
     }
     return info
+  }
+
+  /// The string value of `"name": "…"` in raw text, or nil.
+  static func rawField(_ name: String, in text: String) -> String? {
+    guard let r = text.range(of: "\"" + name + "\"") else { return nil }
+    var rest = text[r.upperBound...].drop { $0 == " " }
+    guard rest.first == ":" else { return nil }
+    rest = rest.dropFirst().drop { $0 == " " }
+    guard rest.first == "\"" else { return nil }
+    let value = rest.dropFirst().prefix { $0 != "\"" }
+    return value.isEmpty ? nil : String(value)
   }
 
   private static func collect(_ json: Any, into out: inout [[String: Any]], depth: Int) {

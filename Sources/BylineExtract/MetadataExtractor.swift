@@ -223,11 +223,27 @@ enum MetadataExtractor {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser().parse(n.innerText) { return d }
     }
-    // <time> with pubdate / a publish class first, then any <time datetime>.
-    let preferred = times.filter { t in
-      t.attribute("pubdate") != nil || t.classAndID.contains("publish") || t.ancestors.prefix(3).contains { $0.classAndID.contains("publish") }
+    // <time> after the headline first (before it: other articles, "today"), with pubdate /
+    // a publish class first.
+    let headline = all.first { $0.tag == "h1" }
+    var afterHeadline: Set<ObjectIdentifier> = []
+    if let h = headline {
+      var seen = false
+      for n in all {
+        if n === h { seen = true }
+        if seen && n.tag == "time" { afterHeadline.insert(ObjectIdentifier(n)) }
+      }
+    } else {
+      for t in times { afterHeadline.insert(ObjectIdentifier(t)) }
     }
-    for t in preferred + times where !t.isDetached {
+    func isPreferred(_ t: HTMLNode) -> Bool {
+      t.attribute("pubdate") != nil || t.classAndID.contains("publish")
+        || t.ancestors.prefix(3).contains { $0.classAndID.contains("publish") }
+    }
+    let ordered = times.filter { afterHeadline.contains(ObjectIdentifier($0)) }
+      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && isPreferred($0) }
+      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && !isPreferred($0) }
+    for t in ordered {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser().parse(t.innerText) { return d }
     }
