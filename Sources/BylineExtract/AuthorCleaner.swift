@@ -35,7 +35,7 @@ enum AuthorCleaner {
         s = String(s[..<r.lowerBound])
       }
     }
-    s = stripPrefixes(s)
+    s = stripPrefixes(s.trimmingCharacters(in: CharacterSet(charactersIn: " .:,;-–—|/*•·")))
     var parts: [String] = [s]
     for sep in [";", " and ", " und ", " & ", " et ", " y ", " e ", " i ", " og ", " en ", ",", " with "] {
       parts = parts.flatMap { $0.components(separatedBy: sep) }

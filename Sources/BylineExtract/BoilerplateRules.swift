@@ -30,6 +30,15 @@ enum BoilerplateRules {
     "print", "hidden", "overlay", "jumplink", "moreinfo",
   ]
 
+  /// Furniture words that also appear on real content wrappers (`TestReport__Section--Ads`,
+  /// Blogger's `widget Blog`): these only remove elements with little plain text.
+  static let weakFurnitureWords: Set<String> = [
+    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "dfp", "promo",
+    "promotion", "promoted", "widget", "widgets", "banner", "meta", "hidden", "popup", "modal",
+    "overlay", "skip", "print", "tags", "pagination", "pager", "toolbar", "moreinfo", "jumplink",
+    "masthead", "teaser", "teasers", "subscription",
+  ]
+
   /// Multi-word class/id names that mark furniture, matched on the squashed class string.
   static let furniturePhrases: [String] = [
     "most-read", "most_read", "mostread", "read-next", "readnext", "read_next", "more-stories",
@@ -59,6 +68,16 @@ enum BoilerplateRules {
   }
 
   /// True when the class/id of an element names furniture (`"share-tools"`, `"ad-slot"`).
+  /// 0 = not furniture, 1 = weak furniture words only, 2 = strong furniture.
+  static func furnitureStrength(_ classAndID: String) -> Int {
+    guard classLooksLikeFurniture(classAndID) else { return 0 }
+    for p in furniturePhrases where classAndID.contains(p) { return 2 }
+    for w in words(classAndID) where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
+      return 2
+    }
+    return 1
+  }
+
   static func classLooksLikeFurniture(_ classAndID: String) -> Bool {
     guard !classAndID.isEmpty else { return false }
     let ws = words(classAndID)

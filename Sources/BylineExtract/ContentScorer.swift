@@ -102,7 +102,9 @@ enum ContentScorer {
       return !big
     }
     let c = n.classAndID
-    if BoilerplateRules.classLooksLikeFurniture(c) {
+    let strength = BoilerplateRules.furnitureStrength(c)
+    if strength == 1, plain >= 300, n.linkDensity < 0.5 { return false }
+    if strength > 0 {
       if big { return false }
       if BoilerplateRules.classLooksLikeContent(c), total > 0, Double(n.paraLen) >= 0.15 * total {
         return false

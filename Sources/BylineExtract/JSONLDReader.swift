@@ -63,7 +63,12 @@ enum JSONLDReader {
       info.datePublished = string(a["datePublished"]) ?? string(a["dateCreated"])
       info.dateModified = string(a["dateModified"])
       info.keywords = list(a["keywords"])
-      info.publisherName = names(resolved(a["publisher"])).first
+      // A person as publisher (personal blogs) is not a site name.
+      if let pub = resolved(a["publisher"]) as? [String: Any], types(pub).contains("person") {
+        info.publisherName = nil
+      } else {
+        info.publisherName = names(resolved(a["publisher"])).first
+      }
       info.language = string(a["inLanguage"])
     }
     if info.datePublished == nil {
@@ -75,7 +80,10 @@ enum JSONLDReader {
       }
     }
     if info.publisherName == nil {
-      info.publisherName = objects.first { types($0).contains("organization") || types($0).contains("newsmediaorganization") }
+      info.publisherName = objects.first {
+        (types($0).contains("organization") || types($0).contains("newsmediaorganization"))
+          && !types($0).contains("person")
+      }
         .flatMap { string($0["name"]) }
     }
     return info

@@ -121,7 +121,7 @@ enum MetadataExtractor {
     var visible: [String] = []
     func inComments(_ n: HTMLNode) -> Bool {
       n.ancestors.contains { a in
-        a.tag == "form"
+        a.tag == "body" || a.tag == "html" ? false : a.tag == "form"
           || BoilerplateRules.words(a.classAndID).contains { $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus" }
       }
     }
@@ -146,9 +146,11 @@ enum MetadataExtractor {
     }
     authorSources.append(contentsOf: visible.map { [$0] })
     var authors: [String] = []
+    // A Twitter handle often is the blogger's own name: only real site names are refused.
+    let outletNames = [metaValue("og:site_name"), ld.publisherName, metaValue("application-name")].compactMap { $0 }
     for source in authorSources {
       for raw in source {
-        for name in AuthorCleaner.names(from: raw, siteNames: siteNames)
+        for name in AuthorCleaner.names(from: raw, siteNames: outletNames)
         where !authors.contains(where: { HTMLText.loose($0) == HTMLText.loose(name) }) {
           authors.append(name)
         }

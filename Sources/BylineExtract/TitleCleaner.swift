@@ -3,7 +3,7 @@
 ///
 /// A segment split off by ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` • `, ` » ` is removed
 /// when it names the site (the `siteNames` given, or the host's name from the URL); a last
-/// ` | ` segment of at most four words is removed even when the site is unknown.
+/// ` | ` segment of at most six words is removed even when the site is unknown.
 enum TitleCleaner {
   static let separators = [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", " ~ "]
 
@@ -20,7 +20,7 @@ enum TitleCleaner {
           changed = true
           break
         }
-        if sep == " | ", HTMLText.wordCount(tail) <= 4, HTMLText.wordCount(head) >= 2 {
+        if sep == " | ", HTMLText.wordCount(tail) <= 6, HTMLText.wordCount(head) >= 2 {
           title = head
           changed = true
           break

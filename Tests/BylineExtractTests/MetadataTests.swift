@@ -37,6 +37,11 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   #expect(AuthorCleaner.names(from: "https://example.com/author/jane", siteNames: []).isEmpty)
   #expect(AuthorCleaner.names(from: "View all posts by Jane Doe", siteNames: []) == ["Jane Doe"])
   #expect(AuthorCleaner.names(from: "Byron Smith", siteNames: []) == ["Byron Smith"])
+  #expect(AuthorCleaner.names(from: "Autor: gnaddrig", siteNames: ["gnaddrig ad libitum"]) == ["gnaddrig"])
+  #expect(AuthorCleaner.names(from: "Post author By Helge Fahrnberger", siteNames: []) == ["Helge Fahrnberger"])
+  #expect(AuthorCleaner.names(from: "AuthorAndreas Kalt", siteNames: []) == ["Andreas Kalt"])
+  #expect(AuthorCleaner.names(from: "Veröffentlicht vonChris Jung", siteNames: []) == ["Chris Jung"])
+  #expect(AuthorCleaner.names(from: "Anhora sagt:", siteNames: []).isEmpty)
 }
 
 @Test func authorsFromSources() throws {
