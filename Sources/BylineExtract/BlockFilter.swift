@@ -13,7 +13,7 @@ enum BlockFilter {
     for (i, b) in blocks.enumerated() {
       let text = b.text
       // The same paragraph twice (pages that hold a second copy of the article).
-      if text.unicodeScalars.count >= 40 {
+      if text.unicodeScalars.count >= 150 {
         if seen.contains(text) { continue }
         seen.insert(text)
       }

@@ -230,6 +230,21 @@ enum ContentScorer {
       top = p
     }
 
+    // An article split into several containers (text, picture, text): climb while the parent
+    // adds only prose (paragraph text with few links), never up to <body>.
+    while let p = top.parent, p !== body, p.tag != "body" {
+      let extraText = p.textLen - top.textLen
+      if extraText == 0 {
+        top = p
+        continue
+      }
+      let extraLinks = p.linkLen - top.linkLen
+      let extraPara = p.paraLen - top.paraLen
+      guard Double(extraLinks) < 0.25 * Double(extraText), Double(extraPara) >= 0.6 * Double(extraText)
+      else { break }
+      top = p
+    }
+
     var selection: [HTMLNode] = []
     if let parent = top.parent {
       let threshold = max(10.0, top.score * 0.2)
