@@ -15,7 +15,9 @@ public enum DefaultAnalyzer {
   /// The default extractors.
   public static var extraction: ArticleExtraction {
     ArticleExtraction(
-      html: { _, _, _ in throw ExtractionUnavailable() },
+      html: { bytes, charset, url in
+        try HTMLArticleExtractor.extract(html: bytes, charset: charset, url: url)
+      },
       page: { _ in throw ExtractionUnavailable() })
   }
 
