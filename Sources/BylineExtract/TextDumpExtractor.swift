@@ -1,0 +1,165 @@
+import BylineCore
+import Foundation
+
+/// Finds the article in a plain-text page dump: a copied web page with menus, tickers,
+/// "Most Read"/"Related News" blocks, captions and footers around one article.
+///
+/// Method: every non-empty line is classified (``TextDumpLine/classify(page:lexicon:)``) and
+/// scored: prose lines count their words, every other line costs a few points (more for
+/// boilerplate, meta lines and block headers, and for short lines inside a link list that a
+/// block header opened). The body is the run of lines with the highest total (maximum-sum
+/// segment). Inside it, prose lines are kept, runs of up to 8 short lines between prose lines
+/// are kept as subheadings or list items, link lists after a block header are dropped until the
+/// next prose line, and a paragraph that appears again later (a standfirst repeated in the body)
+/// is kept only at its last place.
+/// Metadata (title, authors, date, source line, site name, tags) comes from
+/// ``TextDumpMetadataReader`` around the body.
+///
+/// Limits: one article per page; prose is recognised by sentence punctuation, so pages of
+/// mostly short lines (recipes, tables) lose recall; English header and byline wording only
+/// (see `Lexicons/textdump/line_patterns.tsv`).
+public struct TextDumpExtractor: Sendable {
+  public let lexicon: TextDumpLexicon
+
+  /// A short line kept inside the body must sit in a run of at most this many short lines.
+  static let maxShortRun = 8
+
+  public init(lexicon: TextDumpLexicon) {
+    self.lexicon = lexicon
+  }
+
+  /// Loads `textdump/line_patterns.tsv` from the Lexicons folder.
+  public init(lexicons: LexiconStore) throws {
+    self.init(lexicon: try TextDumpLexicon(lexicons: lexicons))
+  }
+
+  /// Extracts the article body and metadata from a page dump. An empty page, or one with no
+  /// prose, gives an empty body.
+  public func extract(page: String) -> ExtractedArticle {
+    var lines = TextDumpLine.classify(page: page, lexicon: lexicon)
+    keepLastCopies(&lines)
+    let body = bodyLines(lines)
+    var paragraphs: [(text: String, kind: Block.Kind)] = []
+    for i in body {
+      let l = lines[i]
+      let kind: Block.Kind =
+        l.kind == .prose || TextDumpScan.endsSentence(l.text) || l.weight > 15 ? .paragraph : .heading
+      paragraphs.append((l.text.precomposedStringWithCanonicalMapping, kind))
+    }
+    let metadata = TextDumpMetadataReader(lexicon: lexicon).read(
+      lines: lines, body: body, page: page)
+    return ExtractedArticle(paragraphs: paragraphs, metadata: metadata)
+  }
+
+  /// Rule `textdump.duplicate`: a prose line whose words recur in a later prose line is turned
+  /// into boilerplate, so only the last copy counts ("Rapprochement efforts … "security
+  /// concerns"." as standfirst, then again in the body without quotes).
+  func keepLastCopies(_ lines: inout [TextDumpLine]) {
+    var last: [String: Int] = [:]
+    for (i, l) in lines.enumerated() where l.kind == .prose { last[l.key] = i }
+    for i in lines.indices where lines[i].kind == .prose && last[lines[i].key] != i {
+      lines[i].kind = .boilerplate
+    }
+  }
+
+  /// Per-line scores for the maximum-sum segment.
+  ///
+  /// - prose: its weight; +30 for the first prose line within 3 lines after a meta line (the
+  ///   lede under a byline/date block); ×0.3 after a comment header that follows ≥ 100 words of
+  ///   prose (comments and teasers below an article).
+  /// - short: −2, or −5 inside a link list opened by a block header.
+  /// - skip header −8, comment header −20, meta −20, boilerplate −10.
+  func scores(_ lines: [TextDumpLine]) -> [Double] {
+    var out: [Double] = []
+    out.reserveCapacity(lines.count)
+    var inList = false
+    var lastMeta = Int.min / 2
+    var proseSoFar = 0.0
+    var discount = 1.0
+    for (i, l) in lines.enumerated() {
+      switch l.kind {
+      case .endHeader:
+        inList = true
+        if proseSoFar >= 100 { discount = 0.3 }
+        out.append(-20)
+      case .skipHeader:
+        inList = true
+        out.append(-8)
+      case .prose:
+        inList = false
+        var v = l.weight * discount
+        if i - lastMeta <= 3 {
+          v += 30
+          lastMeta = Int.min / 2
+        }
+        proseSoFar += l.weight
+        out.append(v)
+      case .meta:
+        lastMeta = i
+        out.append(-20)
+      case .short:
+        out.append(inList ? -5 : -2)
+      case .boilerplate:
+        out.append(-10)
+      }
+    }
+    return out
+  }
+
+  /// Indices (into `lines`) of the body's lines, in page order.
+  func bodyLines(_ lines: [TextDumpLine]) -> [Int] {
+    let values = scores(lines)
+    // Maximum-sum segment (Kadane); ties keep the earliest segment.
+    var best = 0.0
+    var bestRange = 0..<0
+    var current = 0.0
+    var start = 0
+    for (i, v) in values.enumerated() {
+      if current <= 0 {
+        current = 0
+        start = i
+      }
+      current += v
+      if current > best {
+        best = current
+        bestRange = start..<(i + 1)
+      }
+    }
+    var kept: [Int] = []
+    var inList = false
+    var i = bestRange.lowerBound
+    while i < bestRange.upperBound {
+      let l = lines[i]
+      switch l.kind {
+      case .skipHeader, .endHeader:
+        inList = true
+        i += 1
+      case .prose:
+        inList = false
+        kept.append(i)
+        i += 1
+      case .short where !inList:
+        // Rule `textdump.subheading`: a short run between prose lines stays ("Assad ready to
+        // meet Erdogan").
+        var e = i
+        while e < bestRange.upperBound, lines[e].kind == .short { e += 1 }
+        if e < bestRange.upperBound, lines[e].kind == .prose, e - i <= Self.maxShortRun {
+          kept.append(contentsOf: i..<e)
+        }
+        i = e
+      default:
+        i += 1
+      }
+    }
+    // Rule `textdump.duplicate` again on the kept text (short lines too).
+    var seenLater = Set<String>()
+    var result: [Int] = []
+    for k in kept.reversed() {
+      let key = lines[k].key
+      if !key.isEmpty, seenLater.contains(key) { continue }
+      seenLater.insert(key)
+      result.append(k)
+    }
+    return result.reversed()
+  }
+}
