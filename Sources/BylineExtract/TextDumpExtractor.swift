@@ -23,6 +23,8 @@ public struct TextDumpExtractor: Sendable {
 
   /// A short line kept inside the body must sit in a run of at most this many short lines.
   static let maxShortRun = 8
+  static var metaDiscountAfter: Double { Double(ProcessInfo.processInfo.environment["TD_MDA"] ?? "50")! }
+  static var metaDiscount: Double { Double(ProcessInfo.processInfo.environment["TD_MD"] ?? "0.5")! }
 
   public init(lexicon: TextDumpLexicon) {
     self.lexicon = lexicon
@@ -60,6 +62,18 @@ public struct TextDumpExtractor: Sendable {
     for i in lines.indices where lines[i].kind == .prose && last[lines[i].key] != i {
       lines[i].kind = .boilerplate
     }
+    // A very long line holding several other paragraphs is a whole-article copy (a summary
+    // field or a print version), not a paragraph.
+    for i in lines.indices where lines[i].kind == .prose && lines[i].weight >= 150 {
+      var contained = 0
+      for j in lines.indices where j != i && lines[j].kind == .prose && lines[j].weight >= 10 {
+        if lines[i].key.contains(lines[j].key) {
+          contained += 1
+          if contained >= 2 { break }
+        }
+      }
+      if contained >= 2 { lines[i].kind = .boilerplate }
+    }
   }
 
   /// Per-line scores for the maximum-sum segment.
@@ -88,7 +102,7 @@ public struct TextDumpExtractor: Sendable {
       case .prose:
         inList = false
         var v = l.weight * discount
-        if i - lastMeta <= 3 {
+        if i - lastMeta <= 3, proseSoFar < 50 {
           v += 30
           lastMeta = Int.min / 2
         }
@@ -96,6 +110,7 @@ public struct TextDumpExtractor: Sendable {
         out.append(v)
       case .meta:
         lastMeta = i
+        if proseSoFar >= Self.metaDiscountAfter { discount = min(discount, Self.metaDiscount) }
         out.append(-20)
       case .short:
         out.append(inList ? -5 : -2)

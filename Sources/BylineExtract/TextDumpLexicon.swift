@@ -21,16 +21,18 @@ public struct TextDumpLexicon: Sendable, Hashable {
   public var sourcePrefixes: [String]
   /// Words marking a byline name as an organisation ("staff", "english").
   public var orgWords: Set<String>
+  /// Phrases marking a line of under 40 words as site furniture ("newsletter", "log in").
+  public var junkPhrases: [String]
 
   /// The roles a row may have.
   public static let roles: Set<String> = [
-    "skip", "end", "lead", "credit", "counter", "byline", "source", "org",
+    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk",
   ]
 
   public init(
     skipHeaders: Set<String> = [], endHeaders: Set<String> = [], leads: Set<String> = [],
     credits: Set<String> = [], counters: Set<String> = [], bylinePrefixes: [String] = [],
-    sourcePrefixes: [String] = [], orgWords: Set<String> = []
+    sourcePrefixes: [String] = [], orgWords: Set<String> = [], junkPhrases: [String] = []
   ) {
     self.skipHeaders = Set(skipHeaders.map { $0.lowercased() })
     self.endHeaders = Set(endHeaders.map { $0.lowercased() })
@@ -44,6 +46,7 @@ public struct TextDumpLexicon: Sendable, Hashable {
       ($0.count, $0) > ($1.count, $1)
     }
     self.orgWords = Set(orgWords.map { $0.lowercased() })
+    self.junkPhrases = Set(junkPhrases.map { $0.lowercased() }).sorted()
   }
 
   /// Builds the lexicon from a `pattern`/`role` table; an unknown role is a `file:line` error.
@@ -65,7 +68,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
       skipHeaders: Set(by["skip"] ?? []), endHeaders: Set(by["end"] ?? []),
       leads: Set(by["lead"] ?? []), credits: Set(by["credit"] ?? []),
       counters: Set(by["counter"] ?? []), bylinePrefixes: by["byline"] ?? [],
-      sourcePrefixes: by["source"] ?? [], orgWords: Set(by["org"] ?? []))
+      sourcePrefixes: by["source"] ?? [], orgWords: Set(by["org"] ?? []),
+      junkPhrases: by["junk"] ?? [])
   }
 
   /// Loads `textdump/line_patterns.tsv` from the Lexicons folder.

@@ -106,6 +106,7 @@ extension TextDumpLine {
       return line.weight < 10 ? .short : .boilerplate  // tables of numbers, archive lists
     }
     if TextDumpScan.endsTruncated(text) { return .short }
+    if line.weight < 40, lexicon.junkPhrases.contains(where: lower.contains) { return .boilerplate }
     if lower.contains("cookie"),
       ["website", "browser", "consent", "site", "experience"].contains(where: lower.contains)
     {
