@@ -23,6 +23,7 @@ public struct TextDumpExtractor: Sendable {
 
   /// A short line kept inside the body must sit in a run of at most this many short lines.
   static let maxShortRun = 8
+  static var looseSentenceWords: Double { Double(ProcessInfo.processInfo.environment["TD_LSW"] ?? "15")! }
   static var metaDiscountAfter: Double { Double(ProcessInfo.processInfo.environment["TD_MDA"] ?? "50")! }
   static var metaDiscount: Double { Double(ProcessInfo.processInfo.environment["TD_MD"] ?? "0.5")! }
 
@@ -121,6 +122,19 @@ public struct TextDumpExtractor: Sendable {
     return out
   }
 
+  /// The contiguous short lines (no blank line between them, at most 60) after line `k` when
+  /// `k` ends with a colon, or nil.
+  func listAfter(_ k: Int, _ lines: [TextDumpLine]) -> Range<Int>? {
+    guard TextDumpScan.endsWithColon(lines[k].text) else { return nil }
+    var e = k + 1
+    while e < lines.count, e - k <= 60, lines[e].kind == .short,
+      lines[e].index == lines[e - 1].index + 1 || (e == k + 1 && lines[e].index == lines[k].index + 2)
+    {
+      e += 1
+    }
+    return e > k + 1 ? (k + 1)..<e : nil
+  }
+
   /// Indices (into `lines`) of the body's lines, in page order.
   func bodyLines(_ lines: [TextDumpLine]) -> [Int] {
     let values = scores(lines)
@@ -140,7 +154,20 @@ public struct TextDumpExtractor: Sendable {
         bestRange = start..<(i + 1)
       }
     }
-    var kept: [Int] = []
+    // Rule `textdump.edge_sentences`: long short lines (≥ 12 words, no final stop, not in a
+    // link list) right before or after the segment are sentences that lack a full stop.
+    func looseSentence(_ j: Int) -> Bool {
+      lines[j].kind == .short && lines[j].weight >= Self.looseSentenceWords && values[j] > -3
+    }
+    var lower = bestRange.lowerBound
+    var upper = bestRange.upperBound
+    if !bestRange.isEmpty {
+      while lower > 0, looseSentence(lower - 1) { lower -= 1 }
+      while upper < lines.count, looseSentence(upper) { upper += 1 }
+    }
+    let loose = lower..<bestRange.lowerBound
+    let trailing = bestRange.upperBound..<upper
+    var kept: [Int] = Array(loose)
     var inList = false
     var i = bestRange.lowerBound
     while i < bestRange.upperBound {
@@ -160,11 +187,28 @@ public struct TextDumpExtractor: Sendable {
         while e < bestRange.upperBound, lines[e].kind == .short { e += 1 }
         if e < bestRange.upperBound, lines[e].kind == .prose, e - i <= Self.maxShortRun {
           kept.append(contentsOf: i..<e)
+        } else if let k = kept.last, let list = listAfter(k, lines), list.upperBound >= e {
+          kept.append(contentsOf: i..<e)
         }
         i = e
       default:
         i += 1
       }
+    }
+    kept.append(contentsOf: trailing)
+    // Rule `textdump.list`: a list announced by the body ("Tour dates:") continues after the
+    // last prose line while its items follow one another without blank lines.
+    var tail = bestRange.upperBound
+    if let k = kept.last, k + 1 == tail, tail < lines.count, lines[tail].kind == .short,
+      lines[tail].index == lines[k].index + 2 || lines[tail].index == lines[k].index + 1,
+      TextDumpScan.endsWithColon(lines[tail].text)
+    {
+      kept.append(tail)  // the announcing line itself
+      tail += 1
+    }
+    if let k = kept.last, let list = listAfter(k, lines) {
+      kept.append(contentsOf: list.lowerBound..<list.upperBound)
+      _ = tail
     }
     // Rule `textdump.duplicate` again on the kept text (short lines too).
     var seenLater = Set<String>()

@@ -80,11 +80,17 @@ enum TextDumpScan {
       case 0x22, 0x27, 0x29, 0x5D, 0x201D, 0x2019, 0x300D, 0x300F, 0xBB: continue  // closers
       case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x2026, 0x3002, 0xFF01, 0xFF1F: return true
       default:
-        if isSpace(s) { continue }
+        // Trailing emoji and symbols ("… soon! 🙂") do not hide the stop before them.
+        if isSpace(s) || s.properties.generalCategory == .otherSymbol || s.value == 0xFE0F { continue }
         return false
       }
     }
     return false
+  }
+
+  /// True when the line ends with ":" (a list or quote follows).
+  static func endsWithColon(_ line: String) -> Bool {
+    line.unicodeScalars.last == ":" || line.unicodeScalars.last == "\u{FF1A}"
   }
 
   /// True when the line is a cut-off teaser: it ends in "...", "…", "[…]" or "[...]".
