@@ -198,17 +198,15 @@ public struct TextDumpExtractor: Sendable {
     kept.append(contentsOf: trailing)
     // Rule `textdump.list`: a list announced by the body ("Tour dates:") continues after the
     // last prose line while its items follow one another without blank lines.
-    var tail = bestRange.upperBound
-    if let k = kept.last, k + 1 == tail, tail < lines.count, lines[tail].kind == .short,
-      lines[tail].index == lines[k].index + 2 || lines[tail].index == lines[k].index + 1,
-      TextDumpScan.endsWithColon(lines[tail].text)
+    // The announcing line itself may follow the last kept line directly.
+    if let k = kept.last, k + 1 < lines.count, lines[k + 1].kind == .short,
+      lines[k + 1].index <= lines[k].index + 2, TextDumpScan.endsWithColon(lines[k + 1].text),
+      listAfter(k + 1, lines) != nil
     {
-      kept.append(tail)  // the announcing line itself
-      tail += 1
+      kept.append(k + 1)
     }
     if let k = kept.last, let list = listAfter(k, lines) {
-      kept.append(contentsOf: list.lowerBound..<list.upperBound)
-      _ = tail
+      kept.append(contentsOf: list)
     }
     // Rule `textdump.duplicate` again on the kept text (short lines too).
     var seenLater = Set<String>()
