@@ -21,18 +21,23 @@ public struct TextDumpLexicon: Sendable, Hashable {
   public var sourcePrefixes: [String]
   /// Words marking a byline name as an organisation ("staff", "english").
   public var orgWords: Set<String>
+  /// Starts of short header lines ("more in", "more from") that open a link list.
+  public var skipPrefixes: [String]
+  /// Starts of author-box headers followed by a name ("about", "über", "sobre").
+  public var bioPrefixes: [String]
   /// Phrases marking a line of under 40 words as site furniture ("newsletter", "log in").
   public var junkPhrases: [String]
 
   /// The roles a row may have.
   public static let roles: Set<String> = [
-    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk",
+    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk", "skipprefix", "bio",
   ]
 
   public init(
     skipHeaders: Set<String> = [], endHeaders: Set<String> = [], leads: Set<String> = [],
     credits: Set<String> = [], counters: Set<String> = [], bylinePrefixes: [String] = [],
-    sourcePrefixes: [String] = [], orgWords: Set<String> = [], junkPhrases: [String] = []
+    sourcePrefixes: [String] = [], orgWords: Set<String> = [], junkPhrases: [String] = [],
+    skipPrefixes: [String] = [], bioPrefixes: [String] = []
   ) {
     self.skipHeaders = Set(skipHeaders.map { $0.lowercased() })
     self.endHeaders = Set(endHeaders.map { $0.lowercased() })
@@ -47,6 +52,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
     }
     self.orgWords = Set(orgWords.map { $0.lowercased() })
     self.junkPhrases = Set(junkPhrases.map { $0.lowercased() }).sorted()
+    self.skipPrefixes = Set(skipPrefixes.map { $0.lowercased() }).sorted()
+    self.bioPrefixes = Set(bioPrefixes.map { $0.lowercased() }).sorted()
   }
 
   /// Builds the lexicon from a `pattern`/`role` table; an unknown role is a `file:line` error.
@@ -69,7 +76,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
       leads: Set(by["lead"] ?? []), credits: Set(by["credit"] ?? []),
       counters: Set(by["counter"] ?? []), bylinePrefixes: by["byline"] ?? [],
       sourcePrefixes: by["source"] ?? [], orgWords: Set(by["org"] ?? []),
-      junkPhrases: by["junk"] ?? [])
+      junkPhrases: by["junk"] ?? [], skipPrefixes: by["skipprefix"] ?? [],
+      bioPrefixes: by["bio"] ?? [])
   }
 
   /// Loads `textdump/line_patterns.tsv` from the Lexicons folder.

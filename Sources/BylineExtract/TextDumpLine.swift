@@ -76,7 +76,9 @@ extension TextDumpLine {
     var counts: [String: Int] = [:]
     for l in lines { counts[l.key, default: 0] += 1 }
     for i in lines.indices where lines[i].kind == .short || lines[i].kind == .prose {
-      if lines[i].weight < 15, counts[lines[i].key, default: 0] > 1, !lines[i].key.isEmpty {
+      if lines[i].weight < 15 || lines[i].kind == .short, counts[lines[i].key, default: 0] > 1,
+        !lines[i].key.isEmpty
+      {
         lines[i].kind = .boilerplate  // menus and repeated link lists
       }
     }
@@ -93,13 +95,18 @@ extension TextDumpLine {
     if lexicon.skipHeaders.contains(lower) { return .skipHeader }
     if lexicon.endHeaders.contains(lower) { return .endHeader }
     if line.weight < 12, isCommentStart(line.key, text: text, lexicon: lexicon) { return .endHeader }
+    if line.weight <= 8, isHeaderStart(lower, text: text, lexicon: lexicon) { return .skipHeader }
     if isLead(lower, lexicon: lexicon) { return .boilerplate }
     if isCaption(text, lower: lower, lexicon: lexicon) { return .boilerplate }
     if isCounter(words, lexicon: lexicon) { return .boilerplate }
     if text.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") {
       return .boilerplate
     }
-    if line.weight <= 12, isMetaLine(text, lower: lower, lexicon: lexicon) { return .meta }
+    if line.weight <= 12 || (line.weight <= 16 && bylineName(text, lexicon: lexicon) != nil),
+      isMetaLine(text, lower: lower, lexicon: lexicon)
+    {
+      return .meta
+    }
     if line.isBullet { return .boilerplate }
     let alpha = words.filter { w in w.unicodeScalars.contains { !($0.value >= 48 && $0.value <= 57) && $0 != "_" } }.count
     if !words.isEmpty, Double(alpha) < 0.6 * Double(words.count) {
@@ -129,6 +136,18 @@ extension TextDumpLine {
     return false
   }
 
+  /// "More in Politics", "About Jane Doe" (an author box: the name is capitalised).
+  private static func isHeaderStart(_ lower: String, text: String, lexicon: TextDumpLexicon) -> Bool {
+    for p in lexicon.skipPrefixes where lower.hasPrefix(p + " ") { return true }
+    for p in lexicon.bioPrefixes where lower.hasPrefix(p + " ") {
+      let name = text.split(separator: " ").dropFirst(p.split(separator: " ").count)
+      if (1...4).contains(name.count), name.allSatisfy({ $0.unicodeScalars.first!.properties.isUppercase }) {
+        return true
+      }
+    }
+    return false
+  }
+
   /// "Read more: …", "See also | …".
   private static func isLead(_ lower: String, lexicon: TextDumpLexicon) -> Bool {
     for lead in lexicon.leads where lower.hasPrefix(lead) {
@@ -140,7 +159,8 @@ extension TextDumpLine {
 
   /// "… Moscow, July 22, 2024 (AP)", "(AP Photo/Pamela Smith)", "Photo: Jane Doe", "… /Reuters".
   private static func isCaption(_ text: String, lower: String, lexicon: TextDumpLexicon) -> Bool {
-    if lower.hasSuffix(")"), let open = lower.lastIndex(of: "(") {
+    for (close, openChar) in [(")", "(" as Character), ("]", "[")] where lower.hasSuffix(close) {
+      guard let open = lower.lastIndex(of: openChar) else { continue }
       let inner = lower[lower.index(after: open)..<lower.index(before: lower.endIndex)]
       let head = inner.prefix { $0 != "/" && $0 != ";" && $0 != "," && $0 != ":" }
       if lexicon.credits.contains(TextDumpScan.trim(head)) { return true }
@@ -157,6 +177,16 @@ extension TextDumpLine {
       return true
     }
     for c in ["getty images", "shutterstock"] where lower.hasSuffix(c) { return true }
+    // "… Credit: Getty - Contributor", "Image caption …", "… Submitted photo".
+    if lower.contains(" credit: ") || lower.hasPrefix("image caption") || lower.hasPrefix("caption:")
+      || lower.hasPrefix("courtesy of ")
+    {
+      return true
+    }
+    let tail = TextDumpScan.words(lower).suffix(2)
+    if tail.count == 2, lexicon.credits.contains(tail.joined(separator: " ")), tail.last == "photo" {
+      return true
+    }
     if lower.hasPrefix("(photo") || lower.hasPrefix("(image") || lower.hasPrefix("photo by")
       || lower.hasPrefix("photo courtesy") || lower.hasPrefix("image courtesy")
     {
@@ -167,6 +197,13 @@ extension TextDumpLine {
 
   /// "2 Shares", "3 Min Read", "1.2K views".
   private static func isCounter(_ words: [String], lexicon: TextDumpLexicon) -> Bool {
+    func isNumber(_ w: String) -> Bool { w.unicodeScalars.allSatisfy { $0.value >= 48 && $0.value <= 57 } }
+    // Gallery positions: "1 of 23", "Image 1 of 23", "1 / 13".
+    if (2...4).contains(words.count), isNumber(words[words.count - 1]) {
+      let w = words.count == 4 ? Array(words.dropFirst()) : words
+      if w.count == 3, isNumber(w[0]), w[1] == "of" { return true }
+      if w.count == 2, isNumber(w[0]) { return true }
+    }
     guard words.count >= 2, words.count <= 4, let n = words.first,
       n.unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 })
     else { return false }
