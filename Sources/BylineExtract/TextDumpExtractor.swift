@@ -63,6 +63,20 @@ public struct TextDumpExtractor: Sendable {
     for i in lines.indices where lines[i].kind == .prose && last[lines[i].key] != i {
       lines[i].kind = .boilerplate
     }
+    // Rule `textdump.near_duplicate`: a summary that restates a paragraph among the next 30
+    // lines (≥ 80 % of its ≥ 10 distinct words in that paragraph, which has at most 2.5 times
+    // as many) gives way to it.
+    let wordSets = lines.map { $0.kind == .prose ? Set($0.key.split(separator: " ")) : [] }
+    for i in lines.indices where lines[i].kind == .prose && wordSets[i].count >= 10 {
+      for j in (i + 1)..<min(lines.count, i + 31)
+      where lines[j].kind == .prose && Double(wordSets[j].count) <= 2.5 * Double(wordSets[i].count) {
+        let shared = wordSets[i].intersection(wordSets[j]).count
+        if Double(shared) >= 0.8 * Double(wordSets[i].count) {
+          lines[i].kind = .boilerplate
+          break
+        }
+      }
+    }
     // A very long line holding several other paragraphs is a whole-article copy (a summary
     // field or a print version), not a paragraph.
     for i in lines.indices where lines[i].kind == .prose && lines[i].weight >= 150 {

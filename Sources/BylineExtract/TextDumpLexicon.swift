@@ -21,6 +21,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
   public var sourcePrefixes: [String]
   /// Words marking a byline name as an organisation ("staff", "english").
   public var orgWords: Set<String>
+  /// Phrases marking a line of any length as a legal or site notice ("registered trademarks").
+  public var legalPhrases: [String]
   /// Starts of short header lines ("more in", "more from") that open a link list.
   public var skipPrefixes: [String]
   /// Starts of author-box headers followed by a name ("about", "über", "sobre").
@@ -30,14 +32,14 @@ public struct TextDumpLexicon: Sendable, Hashable {
 
   /// The roles a row may have.
   public static let roles: Set<String> = [
-    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk", "skipprefix", "bio",
+    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk", "skipprefix", "bio", "legal",
   ]
 
   public init(
     skipHeaders: Set<String> = [], endHeaders: Set<String> = [], leads: Set<String> = [],
     credits: Set<String> = [], counters: Set<String> = [], bylinePrefixes: [String] = [],
     sourcePrefixes: [String] = [], orgWords: Set<String> = [], junkPhrases: [String] = [],
-    skipPrefixes: [String] = [], bioPrefixes: [String] = []
+    skipPrefixes: [String] = [], bioPrefixes: [String] = [], legalPhrases: [String] = []
   ) {
     self.skipHeaders = Set(skipHeaders.map { $0.lowercased() })
     self.endHeaders = Set(endHeaders.map { $0.lowercased() })
@@ -54,6 +56,7 @@ public struct TextDumpLexicon: Sendable, Hashable {
     self.junkPhrases = Set(junkPhrases.map { $0.lowercased() }).sorted()
     self.skipPrefixes = Set(skipPrefixes.map { $0.lowercased() }).sorted()
     self.bioPrefixes = Set(bioPrefixes.map { $0.lowercased() }).sorted()
+    self.legalPhrases = Set(legalPhrases.map { $0.lowercased() }).sorted()
   }
 
   /// Builds the lexicon from a `pattern`/`role` table; an unknown role is a `file:line` error.
@@ -77,7 +80,7 @@ public struct TextDumpLexicon: Sendable, Hashable {
       counters: Set(by["counter"] ?? []), bylinePrefixes: by["byline"] ?? [],
       sourcePrefixes: by["source"] ?? [], orgWords: Set(by["org"] ?? []),
       junkPhrases: by["junk"] ?? [], skipPrefixes: by["skipprefix"] ?? [],
-      bioPrefixes: by["bio"] ?? [])
+      bioPrefixes: by["bio"] ?? [], legalPhrases: by["legal"] ?? [])
   }
 
   /// Loads `textdump/line_patterns.tsv` from the Lexicons folder.

@@ -114,6 +114,7 @@ extension TextDumpLine {
     }
     if TextDumpScan.endsTruncated(text) { return .short }
     if line.weight < 40, lexicon.junkPhrases.contains(where: lower.contains) { return .boilerplate }
+    if lexicon.legalPhrases.contains(where: lower.contains) { return .boilerplate }
     if lower.contains("cookie"),
       ["website", "browser", "consent", "site", "experience"].contains(where: lower.contains)
     {
