@@ -4,28 +4,41 @@ import Foundation
 /// Finds the article in a plain-text page dump: a copied web page with menus, tickers,
 /// "Most Read"/"Related News" blocks, captions and footers around one article.
 ///
-/// Method: every non-empty line is classified (``TextDumpLine/classify(page:lexicon:)``) and
-/// scored: prose lines count their words, every other line costs a few points (more for
-/// boilerplate, meta lines and block headers, and for short lines inside a link list that a
-/// block header opened). The body is the run of lines with the highest total (maximum-sum
-/// segment). Inside it, prose lines are kept, runs of up to 8 short lines between prose lines
-/// are kept as subheadings or list items, link lists after a block header are dropped until the
-/// next prose line, and a paragraph that appears again later (a standfirst repeated in the body)
-/// is kept only at its last place.
+/// Method: every non-empty line is classified (``TextDumpLine/classify(page:lexicon:)``: prose,
+/// short, boilerplate, meta, block header, comment header) and scored (``scores(_:)``): prose
+/// lines count their words, every other line costs points. The body is the run of lines with
+/// the highest total (maximum-sum segment), then refined by these rules:
+/// - `textdump.duplicate`: a paragraph that appears again later is kept only at its last place
+///   (a standfirst repeated in the body), a summary restating a nearby paragraph gives way to
+///   it, and a very long line holding several paragraphs (a whole-article copy) is dropped.
+/// - `textdump.link_list`: after a block header ("Related News", "Most Read") short lines are
+///   dropped until the next prose line.
+/// - `textdump.subheading`: a run of up to 8 short lines between prose lines is kept ("Assad
+///   ready to meet Erdogan" → a `.heading` block; a line ending in a stop → `.paragraph`).
+/// - `textdump.edge_sentences`: lines of ≥ 15 words without a final stop right before or after
+///   the segment are kept.
+/// - `textdump.list`: a line ending in ":" ("Tour dates:") keeps the lines that follow it
+///   without blank lines between them (up to 60), also after the last prose line.
 /// Metadata (title, authors, date, source line, site name, tags) comes from
 /// ``TextDumpMetadataReader`` around the body.
 ///
-/// Limits: one article per page; prose is recognised by sentence punctuation, so pages of
-/// mostly short lines (recipes, tables) lose recall; English header and byline wording only
-/// (see `Lexicons/textdump/line_patterns.tsv`).
+/// Requires: nothing but the lexicon `textdump/line_patterns.tsv`. Produces: an
+/// ``ExtractedArticle`` whose text is the body paragraphs (NFC) joined by blank lines.
+/// Limits: one article per page; prose is recognised by sentence punctuation and length, so
+/// pages of mostly short lines (recipes, tables, polls) lose recall; a site's "About us"
+/// paragraph under a press release is kept; English header and byline wording (plus a few
+/// German/Portuguese/French author-box words) only.
 public struct TextDumpExtractor: Sendable {
   public let lexicon: TextDumpLexicon
 
   /// A short line kept inside the body must sit in a run of at most this many short lines.
   static let maxShortRun = 8
-  static var looseSentenceWords: Double { Double(ProcessInfo.processInfo.environment["TD_LSW"] ?? "15")! }
-  static var metaDiscountAfter: Double { Double(ProcessInfo.processInfo.environment["TD_MDA"] ?? "50")! }
-  static var metaDiscount: Double { Double(ProcessInfo.processInfo.environment["TD_MD"] ?? "0.5")! }
+  /// A line without a final stop at the body's edge is kept from this many words on.
+  static let looseSentenceWords = 15.0
+  /// After this many words of prose, a date or byline line marks a teaser list: later prose
+  /// counts `metaDiscount` times its size.
+  static let metaDiscountAfter = 50.0
+  static let metaDiscount = 0.5
 
   public init(lexicon: TextDumpLexicon) {
     self.lexicon = lexicon
@@ -40,7 +53,7 @@ public struct TextDumpExtractor: Sendable {
   /// prose, gives an empty body.
   public func extract(page: String) -> ExtractedArticle {
     var lines = TextDumpLine.classify(page: page, lexicon: lexicon)
-    keepLastCopies(&lines)
+    dropCopies(&lines)
     let body = bodyLines(lines)
     var paragraphs: [(text: String, kind: Block.Kind)] = []
     for i in body {
@@ -56,8 +69,8 @@ public struct TextDumpExtractor: Sendable {
 
   /// Rule `textdump.duplicate`: a prose line whose words recur in a later prose line is turned
   /// into boilerplate, so only the last copy counts ("Rapprochement efforts … "security
-  /// concerns"." as standfirst, then again in the body without quotes).
-  func keepLastCopies(_ lines: inout [TextDumpLine]) {
+  /// concerns"." as standfirst, then again in the body without the quotes).
+  func dropCopies(_ lines: inout [TextDumpLine]) {
     var last: [String: Int] = [:]
     for (i, l) in lines.enumerated() where l.kind == .prose { last[l.key] = i }
     for i in lines.indices where lines[i].kind == .prose && last[lines[i].key] != i {
@@ -93,11 +106,12 @@ public struct TextDumpExtractor: Sendable {
 
   /// Per-line scores for the maximum-sum segment.
   ///
-  /// - prose: its weight; +30 for the first prose line within 3 lines after a meta line (the
-  ///   lede under a byline/date block); ×0.3 after a comment header that follows ≥ 100 words of
-  ///   prose (comments and teasers below an article).
+  /// - prose: its weight (words); +30 for the first prose line within 3 lines after a meta line
+  ///   while fewer than 50 words of prose were seen (the lede under the byline/date block);
+  ///   ×0.5 once a meta line follows ≥ 50 words of prose (a teaser list: "Tuesday November 19,
+  ///   2019" under each teaser); ×0.3 once a comment header follows ≥ 100 words of prose.
   /// - short: −2, or −5 inside a link list opened by a block header.
-  /// - skip header −8, comment header −20, meta −20, boilerplate −10.
+  /// - block header −8, comment header −20, meta −20, boilerplate −10.
   func scores(_ lines: [TextDumpLine]) -> [Double] {
     var out: [Double] = []
     out.reserveCapacity(lines.count)

@@ -32,17 +32,22 @@ struct TextDumpLine: Sendable {
 extension TextDumpLine {
   /// Splits a page into classified non-empty lines.
   ///
-  /// Rules, in order (first match wins):
-  /// - header: the whole line is a lexicon `skip`/`end` header ("Most Read", "Comments:");
-  ///   `end` also as a line start after an optional number ("34 responses to …") or
-  ///   "name says:".
-  /// - boilerplate: teaser lead ("Read more: …"), caption credit ("… (AP)", "Photo: …"),
-  ///   counter ("2 Shares", "3 Min Read"), a short line repeated elsewhere on the page (menus),
-  ///   copyright lines, cookie notices, and bullets that are not meta.
-  /// - meta: ≤ 12 words starting with a byline/source prefix or holding a date.
-  /// - prose: ≥ 10 words ending like a sentence (not a cut-off teaser), or ≥ 60 words, with
-  ///   most words containing letters.
-  /// - short: everything else.
+  /// Rules, in order (first match wins); the wording comes from the lexicon:
+  /// - block header: the whole line is a `skip` header ("Most Read", "Related News:"), or a
+  ///   short line starts with a `skipprefix` ("More in Politics") or a `bio` word and a
+  ///   capitalised name ("About Jane Doe").
+  /// - comment header: an `end` header, also as a line start after a number ("34 responses
+  ///   to …"), or "name says:".
+  /// - boilerplate: a teaser `lead` ("Read more: …"); a caption ("… (AP)", "… [File:
+  ///   Reuters]", "Photo: …", "Image caption …", "… Submitted photo"); a counter ("2 Shares",
+  ///   "3 Min Read", "Image 1 of 23"); a copyright line; a bullet that is not meta; a line of
+  ///   mostly numbers with ≥ 10 words; a `junk` phrase in a line of < 40 words ("Subscribe to
+  ///   our newsletter"); a `legal` phrase ("registered trademarks", "… uses cookies …"); after
+  ///   classifying, any short line or line of < 15 words that occurs twice on the page (menus).
+  /// - meta: ≤ 12 words (≤ 16 for "By …") starting with a `byline`/`source` prefix or holding a
+  ///   date ("22 Jul 2024 18:17", "3 hours ago").
+  /// - prose: ≥ 10 words ending like a sentence and not cut off ("…", "[…]"), or ≥ 60 words.
+  /// - short: everything else (menu items, headlines, subheadings, list items).
   static func classify(page: String, lexicon: TextDumpLexicon) -> [TextDumpLine] {
     var lines: [TextDumpLine] = []
     var index = 0
@@ -115,11 +120,6 @@ extension TextDumpLine {
     if TextDumpScan.endsTruncated(text) { return .short }
     if line.weight < 40, lexicon.junkPhrases.contains(where: lower.contains) { return .boilerplate }
     if lexicon.legalPhrases.contains(where: lower.contains) { return .boilerplate }
-    if lower.contains("cookie"),
-      ["website", "browser", "consent", "site", "experience"].contains(where: lower.contains)
-    {
-      return .boilerplate
-    }
     if line.weight >= 10, TextDumpScan.endsSentence(text) { return .prose }
     if line.weight >= 60 { return .prose }
     return .short
