@@ -35,7 +35,7 @@ extension TextDumpLine {
   /// Rules, in order (first match wins); the wording comes from the lexicon:
   /// - block header: the whole line is a `skip` header ("Most Read", "Related News:"), or a
   ///   short line starts with a `skipprefix` ("More in Politics") or a `bio` word and a
-  ///   capitalised name ("About Jane Doe").
+  ///   capitalised name ("About Jane Doe"; the next prose line, the biography, is boilerplate).
   /// - comment header: an `end` header, also as a line start after a number ("34 responses
   ///   to …"), or "name says:".
   /// - boilerplate: a teaser `lead` ("Read more: …"); a caption ("… (AP)", "… [File:
@@ -77,6 +77,15 @@ extension TextDumpLine {
       lines.append(
         TextDumpLine(index: index, text: text, weight: weight, key: key, isBullet: isBullet, kind: .short))
       lines[lines.count - 1].kind = kindOf(lines[lines.count - 1], words: words, lexicon: lexicon)
+    }
+    // The paragraph under an author box header is the author's biography.
+    for i in lines.indices where lines[i].kind == .skipHeader && lines[i].weight <= 8 {
+      let l = lines[i]
+      guard isAuthorBoxHeader(l.text.lowercased(), text: l.text, lexicon: lexicon) else { continue }
+      for j in (i + 1)..<min(lines.count, i + 3) where lines[j].kind == .prose {
+        lines[j].kind = .boilerplate
+        break
+      }
     }
     var counts: [String: Int] = [:]
     for l in lines { counts[l.key, default: 0] += 1 }
@@ -137,12 +146,19 @@ extension TextDumpLine {
     return false
   }
 
-  /// "More in Politics", "About Jane Doe" (an author box: the name is capitalised).
+  /// "More in Politics", or an author box header.
   private static func isHeaderStart(_ lower: String, text: String, lexicon: TextDumpLexicon) -> Bool {
     for p in lexicon.skipPrefixes where lower.hasPrefix(p + " ") { return true }
+    return isAuthorBoxHeader(lower, text: text, lexicon: lexicon)
+  }
+
+  /// "About Jane Doe", "Über Max Muster": a `bio` word, then a capitalised name of 1–4 words.
+  static func isAuthorBoxHeader(_ lower: String, text: String, lexicon: TextDumpLexicon) -> Bool {
     for p in lexicon.bioPrefixes where lower.hasPrefix(p + " ") {
       let name = text.split(separator: " ").dropFirst(p.split(separator: " ").count)
-      if (1...4).contains(name.count), name.allSatisfy({ $0.unicodeScalars.first!.properties.isUppercase }) {
+      if (1...4).contains(name.count),
+        name.allSatisfy({ $0.unicodeScalars.first!.properties.isUppercase })
+      {
         return true
       }
     }

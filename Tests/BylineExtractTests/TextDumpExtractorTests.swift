@@ -192,4 +192,120 @@ import Testing
       _ = try TextDumpLexicon(table: TSVTable(data: Data(tsv.utf8), path: "x.tsv"))
     }
   }
+
+  @Test func announcedListAfterTheLastParagraphIsKept() throws {
+    let page = """
+      Choir announces spring concerts
+
+      By Ana Lima
+      April 2, 2023
+
+      The town choir will give five concerts this spring, its director said on Sunday after the last rehearsal of the winter.
+
+      Tickets cost ten euros and children under twelve go free, the director added in a short statement to members.
+
+      Concert dates:
+      April 20 – Town Hall
+      April 27 – St Mary's Church
+      May 4 – Harbour Pavilion
+
+      Most Read
+
+      Ferry timetable changes
+      """
+    let a = try extract(page)
+    #expect(a.text.hasSuffix("Concert dates:\n\nApril 20 – Town Hall\n\nApril 27 – St Mary's Church\n\nMay 4 – Harbour Pavilion"))
+    #expect(!a.text.contains("Ferry timetable"))
+  }
+
+  @Test func standfirstRestatedInTheBodyGivesWay() throws {
+    let page = """
+      Bridge repairs to finish early
+
+      By Ana Lima
+
+      Repairs to the old stone bridge will finish two weeks earlier than planned, the county said on Friday.
+
+      Image 1 of 12
+
+      The county said on Friday that repairs to the old stone bridge will finish two weeks earlier than first planned.
+
+      Dry weather in March let the masons work every day, and the last section of the parapet was rebuilt this week.
+      """
+    let a = try extract(page)
+    #expect(a.text.hasPrefix("The county said on Friday"))
+    #expect(a.blocks.count == 2)
+  }
+
+  @Test func teaserListWithDatesAfterTheArticleIsDropped() throws {
+    let page = """
+      Museum opens new maritime gallery
+
+      By Ana Lima
+      June 5, 2023
+
+      The harbour museum opened its new maritime gallery on Monday, with models of every ship built in the town since 1850.
+
+      The gallery took three years to prepare, and most of the models were restored by volunteers from the sailing club.
+
+      Visitors can also see the original plans of the lighthouse, which were found in the town archive last year.
+
+      June 4, 2023
+      A long weekend of sailing races ended on Sunday with a win for the youngest crew in the history of the regatta.
+      June 3, 2023
+      The town council met on Saturday to discuss the budget for next year and agreed to spend more on the harbour.
+      June 2, 2023
+      Fishermen say the catch this spring was the best in a decade, and prices at the market fell for the first time.
+      """
+    let a = try extract(page)
+    #expect(a.text.hasSuffix("found in the town archive last year."))
+    #expect(!a.text.contains("regatta"))
+  }
+
+  @Test func furnitureLinesAreDropped() throws {
+    let page = """
+      New cycle path links the two harbours
+
+      By Ana Lima
+
+      A new cycle path between the north and south harbours opened on Saturday, after two years of building work along the shore.
+
+      The path is four kilometres long and passes the lighthouse, where a small cafe will open for cyclists in the summer.
+
+      Cyclists gather at the lighthouse on the opening day [File: Reuters]
+
+      The county expects about a thousand cyclists a day once the summer holidays begin, a spokesperson said on Saturday.
+
+      Subscribe to our newsletter for the latest news from the harbour towns.
+
+      About Ana Lima
+
+      Ana Lima has written about transport and the coast for the Gazette since 2015, after ten years at a regional radio station.
+
+      The Harbour Gazette and its logo are registered trademarks of Gazette Media Ltd. All content may not be reproduced without permission.
+      """
+    let a = try extract(page)
+    #expect(a.text.hasSuffix("a spokesperson said on Saturday."))
+    #expect(a.blocks.count == 3)
+    for junk in ["[File", "Subscribe", "About Ana", "regional radio", "trademarks"] {
+      #expect(!a.text.contains(junk), "kept: \(junk)")
+    }
+  }
+
+  @Test func japaneseProseIsRecognised() throws {
+    let page = """
+      ホーム
+      ニュース
+
+      港の新しいフェリーが運航開始
+
+      新しいフェリーは月曜日の朝に最初の運航を行い、多くの住民が港に集まって出発を見送りました。
+
+      運航会社によると、冬の間も一日に六便を運航する予定で、通勤客にとって便利になるということです。
+      """
+    let a = try extract(page)
+    #expect(a.blocks.count == 2)
+    #expect(a.text.hasPrefix("新しいフェリーは"))
+    #expect(a.metadata.title == "港の新しいフェリーが運航開始")
+  }
 }
