@@ -35,8 +35,8 @@ public struct TextDumpExtractor: Sendable {
   static let maxShortRun = 8
   /// A line without a final stop at the body's edge is kept from this many words on.
   static let looseSentenceWords = 15.0
-  /// After this many words of prose, a date or byline line marks a teaser list: later prose
-  /// counts `metaDiscount` times its size.
+  /// A date or byline line after this many words of prose (since the previous such line) marks
+  /// a teaser list: later prose counts `metaDiscount` times its size.
   static let metaDiscountAfter = 50.0
   static let metaDiscount = 0.5
 
@@ -108,8 +108,9 @@ public struct TextDumpExtractor: Sendable {
   ///
   /// - prose: its weight (words); +30 for the first prose line within 3 lines after a meta line
   ///   while fewer than 50 words of prose were seen (the lede under the byline/date block);
-  ///   ×0.5 once a meta line follows ≥ 50 words of prose (a teaser list: "Tuesday November 19,
-  ///   2019" under each teaser); ×0.3 once a comment header follows ≥ 100 words of prose.
+  ///   ×0.5 once a meta line follows ≥ 50 words of prose written since the previous meta line
+  ///   or the page start (a teaser list below the article: "Tuesday November 19, 2019" under
+  ///   each teaser); ×0.3 once a comment header follows ≥ 100 words of prose.
   /// - short: −2, or −5 inside a link list opened by a block header.
   /// - block header −8, comment header −20, meta −20, boilerplate −10.
   func scores(_ lines: [TextDumpLine]) -> [Double] {
@@ -119,6 +120,7 @@ public struct TextDumpExtractor: Sendable {
     var lastMeta = Int.min / 2
     var proseSoFar = 0.0
     var discount = 1.0
+    var proseAtLastMeta = 0.0
     for (i, l) in lines.enumerated() {
       switch l.kind {
       case .endHeader:
@@ -139,7 +141,10 @@ public struct TextDumpExtractor: Sendable {
         out.append(v)
       case .meta:
         lastMeta = i
-        if proseSoFar >= Self.metaDiscountAfter { discount = min(discount, Self.metaDiscount) }
+        if proseSoFar - proseAtLastMeta >= Self.metaDiscountAfter {
+          discount = min(discount, Self.metaDiscount)
+        }
+        proseAtLastMeta = proseSoFar
         out.append(-20)
       case .short:
         out.append(inList ? -5 : -2)
