@@ -7,7 +7,9 @@ import BylineCore
 /// - `textdump.meta_cluster`: the byline/date block is the nearest run of meta lines ("By …",
 ///   "Source: …", a date) within 25 lines before the body, with bullets and counters
 ///   ("2 Shares") around it.
-/// - `textdump.title`: the line just before that block ("Erdogan, Assad to hold historic
+/// - `textdump.browser_title`: the headline repeated from the dump's first line (the browser
+///   title "Headline - Site"), when there is one before the body.
+/// - `textdump.title`: otherwise the line just before that block ("Erdogan, Assad to hold historic
 ///   meeting in Moscow" above "• By Al Mayadeen English"); without a block, the nearest short
 ///   line of 3–25 words within 6 lines before the body.
 /// - `textdump.byline`: "By Jane Doe and John Roe" → two authors; a byline name that is also a
@@ -22,7 +24,7 @@ struct TextDumpMetadataReader {
     guard let first = body.first, let last = body.last else { return meta }
     let cluster = metaCluster(lines, before: first)
     if let c = cluster {
-      meta.title = title(lines, at: c.lowerBound - 1)
+      meta.title = browserTitleHeadline(lines, before: first) ?? title(lines, at: c.lowerBound - 1)
       let standalone = Set(lines.filter { !$0.isBullet }.map(\.key))
       for i in c {
         let text = lines[i].text
@@ -37,10 +39,12 @@ struct TextDumpMetadataReader {
           if meta.siteName == nil { meta.siteName = site }
         }
       }
+    } else if let t = browserTitleHeadline(lines, before: first) {
+      meta.title = t
     } else {
       for i in stride(from: first - 1, through: max(0, first - 6), by: -1)
       where lines[i].kind == .short && (3...25).contains(lines[i].weight)
-        && !TextDumpScan.endsSentence(lines[i].text)
+        && !TextDumpScan.endsSentence(lines[i].text) && plausibleTitle(lines[i])
       {
         meta.title = lines[i].text
         break
@@ -71,8 +75,34 @@ struct TextDumpMetadataReader {
   private func title(_ lines: [TextDumpLine], at i: Int) -> String? {
     guard i >= 0 else { return nil }
     let l = lines[i]
-    guard l.kind == .short || l.kind == .prose, (1...30).contains(l.weight) else { return nil }
+    guard l.kind == .short || l.kind == .prose, (1...30).contains(l.weight), plausibleTitle(l) else {
+      return nil
+    }
     return l.text
+  }
+
+  /// Not a handle, e-mail address, label ("Tags:"), byline or date line.
+  private func plausibleTitle(_ l: TextDumpLine) -> Bool {
+    !l.text.contains("@") && !TextDumpScan.endsWithColon(l.text)
+      && TextDumpLine.bylineName(l.text, lexicon: lexicon) == nil
+      && TextDumpDateLine.parse(l.text) == nil
+  }
+
+  /// Rule `textdump.browser_title`: a dump often starts with the browser title ("Headline -
+  /// Site"); the line nearest before the body (within 60 lines) whose words are part of that
+  /// first line, with ≥ 3 words and ≥ 40 % of its letters, is the headline.
+  private func browserTitleHeadline(_ lines: [TextDumpLine], before first: Int) -> String? {
+    guard first > 1 else { return nil }
+    let pageTitle = lines[0].key
+    guard pageTitle.count >= 15 else { return nil }
+    for i in stride(from: first - 1, through: max(1, first - 60), by: -1) {
+      let l = lines[i]
+      guard l.weight >= 3, l.key.count >= 15, Double(l.key.count) >= 0.4 * Double(pageTitle.count),
+        l.kind != .meta, pageTitle.contains(l.key), plausibleTitle(l)
+      else { continue }
+      return l.text
+    }
+    return nil
   }
 
   /// Authors and site name from a byline's name part ("Jane Doe and John Roe").
