@@ -1,0 +1,429 @@
+import BylineCore
+import BylinePlaces
+
+/// Finds PERSON / ORG / PLACE / MISC mentions with lexicons, capitalisation and context rules.
+///
+/// How it works, per document:
+/// 1. Words (``WordBuilder``) are grouped into runs of capitalised words, allowing name
+///    particles and "of"/"&" between them ("Ludwig van Beethoven", "Bank of England"). A run
+///    never starts with a stop-word ("The European Union" → "European Union") nor contains a
+///    month or weekday; a sentence-initial word that the article also uses in lower case is
+///    dropped ("Reading the report" ↛ "Reading").
+/// 2. Each run is typed by the first rule that applies (see ``classify``): known name,
+///    organisation head, "<head> of <Name>", title before a name (title kept outside),
+///    demonym, given name, gazetteer, cue verb, acronym.
+/// 3. Document-level rules: a single word equal to the surname of a person named earlier or
+///    later is that person ("Erdogan"); an untyped run takes the type of the same string
+///    typed elsewhere; an untyped sentence-initial word with no other evidence is dropped.
+/// 4. Sentences written in capitals or title case (headlines, datelines) are matched
+///    case-insensitively against the names found in the body and the lexicons only.
+///
+/// Limits: English only; no nested entities; sports clubs named after places come out as
+/// PLACE; types of unknown names are a guess (two or three capitalised words → PERSON,
+/// one word → ORG).
+public struct RuleMentionFinder: MentionFinder {
+  public let lexicons: EntityLexicons
+  public let gazetteer: Gazetteer
+  /// Smallest population for a gazetteer city to count as a place when its word starts a
+  /// sentence or stands in a headline (countries and first-order divisions always count).
+  public var sentenceStartPopulation: Int
+
+  public init(lexicons: EntityLexicons, gazetteer: Gazetteer, sentenceStartPopulation: Int = 500_000) {
+    self.lexicons = lexicons
+    self.gazetteer = gazetteer
+    self.sentenceStartPopulation = sentenceStartPopulation
+  }
+
+  public func mentions(in document: Document) -> [EntityMention] {
+    var scan = Scan(finder: self, words: WordBuilder.words(in: document), sentenceCount: document.sentences.count)
+    scan.findRuns()
+    scan.resolveDocumentLevel()
+    scan.matchCaselessSentences()
+    return scan.output()
+  }
+}
+
+/// A typed (or not yet typed) span of words `first...last`.
+struct Candidate {
+  var first: Int
+  var last: Int
+  var type: EntityType?
+  var rule: String
+  /// A lone sentence-initial capitalised word: kept only with other evidence.
+  var weak: Bool = false
+}
+
+/// The state of one document's analysis.
+struct Scan {
+  let finder: RuleMentionFinder
+  let lex: EntityLexicons
+  let words: [Word]
+  var caseless: [Bool]
+  var lowerVocabulary: Set<String> = []
+  var candidates: [Candidate] = []
+
+  /// Short words a title-case headline leaves in lower case.
+  static let headlineLowerWords: Set<String> = [
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+  ]
+  static let connectors: Set<String> = nameParticles.union(["of", "&"])
+
+  init(finder: RuleMentionFinder, words: [Word], sentenceCount: Int) {
+    self.finder = finder
+    self.lex = finder.lexicons
+    self.words = words
+    let n = max(sentenceCount, (words.last?.sentence ?? -1) + 1)
+    var letterWords = [Int](repeating: 0, count: n)
+    var capsWords = [Int](repeating: 0, count: n)
+    var longWords = [Int](repeating: 0, count: n)
+    var longCapWords = [Int](repeating: 0, count: n)
+    var contentLower = [Int](repeating: 0, count: n)
+    for w in words where w.shape != .other {
+      letterWords[w.sentence] += 1
+      if w.shape == .allCaps { capsWords[w.sentence] += 1 }
+      if w.text.utf8.count >= 4 {
+        longWords[w.sentence] += 1
+        if w.isCapital { longCapWords[w.sentence] += 1 }
+      }
+      if w.shape == .lower {
+        lowerVocabulary.insert(w.text)
+        if !Scan.headlineLowerWords.contains(w.text) { contentLower[w.sentence] += 1 }
+      }
+    }
+    caseless = (0..<n).map { s in
+      // All capitals ("LONDON 1996-08-30", "RUSSIA SAYS ..."), or title case with 4+ long words.
+      (letterWords[s] > 0 && capsWords[s] * 10 >= letterWords[s] * 8)
+        || (longWords[s] >= 4 && longCapWords[s] == longWords[s] && contentLower[s] == 0)
+    }
+  }
+
+  // MARK: Pass 1: runs of capitalised words
+
+  /// Calendar words and (in mid-run) stop-words end a run.
+  func breaksRun(_ w: Word) -> Bool {
+    lex.calendar.contains(w.text) || (w.shape == .capitalized && lex.stopwords.contains(w.text))
+  }
+
+  mutating func findRuns() {
+    var i = 0
+    while i < words.count {
+      let w = words[i]
+      if caseless[w.sentence] || !w.isCapital {
+        i += 1
+        continue
+      }
+      var j = i
+      while true {
+        let n = j + 1
+        guard n < words.count, words[n].sentence == w.sentence else { break }
+        if words[n].isCapital, !breaksRun(words[n]) {
+          j = n
+          continue
+        }
+        if n + 1 < words.count, words[n + 1].sentence == w.sentence, Scan.connectors.contains(words[n].text),
+          words[n + 1].isCapital, !breaksRun(words[n + 1])
+        {
+          j = n + 1
+          continue
+        }
+        break
+      }
+      addRun(i, j)
+      i = j + 1
+    }
+  }
+
+  /// Trims a run's leading stop-words, calendar words and sentence-initial common words,
+  /// then classifies it.
+  mutating func addRun(_ first: Int, _ last: Int) {
+    var a = first
+    while a <= last {
+      let w = words[a]
+      if lex.stopwords.contains(w.text) || lex.calendar.contains(w.text) || Scan.connectors.contains(w.text) {
+        a += 1
+        continue
+      }
+      // "Reading the report…": a sentence-initial word the article also writes in lower case.
+      if w.sentenceStart, w.shape == .capitalized, lowerVocabulary.contains(w.text.lowercased()) {
+        a += 1
+        continue
+      }
+      break
+    }
+    var b = last
+    while b >= a, Scan.connectors.contains(words[b].text) || lex.calendar.contains(words[b].text) { b -= 1 }
+    guard a <= b else { return }
+    classify(a, b)
+  }
+
+  func key(_ a: Int, _ b: Int) -> String {
+    if a == b { return words[a].text }
+    var s = words[a].text
+    for k in (a + 1)...b {
+      s += " "
+      s += words[k].text
+    }
+    return s
+  }
+
+  /// Longest title starting at word `t` within `...b` (number of words), 0 if none.
+  func titleLength(at t: Int, through b: Int) -> Int {
+    var best = 0
+    var k = ""
+    for n in 1...lex.maxTitleWords where t + n - 1 <= b {
+      k += (n > 1 ? " " : "") + words[t + n - 1].text.lowercased()
+      if lex.titles.contains(k) { best = n }
+    }
+    return best
+  }
+
+  /// Longest demonym starting at `a` within `...b` (number of words), 0 if none.
+  func demonymLength(at a: Int, through b: Int) -> Int {
+    var best = 0
+    for n in 1...lex.maxEntryWords where a + n - 1 <= b {
+      if lex.demonyms[key(a, a + n - 1)] != nil { best = n }
+    }
+    return best
+  }
+
+  /// The best gazetteer entry for a capitalised span, if it passes the thresholds.
+  func place(_ text: String, strict: Bool) -> GazetteerEntry? {
+    let cands = finder.gazetteer.candidates(for: text)
+    guard let best = cands.first else { return nil }
+    for c in cands where c.feature == .country || c.feature == .admin1 || c.feature == .region {
+      return c
+    }
+    if strict && best.population < finder.sentenceStartPopulation { return nil }
+    return best
+  }
+
+  mutating func emit(_ a: Int, _ b: Int, _ type: EntityType?, _ rule: String, weak: Bool = false) {
+    candidates.append(Candidate(first: a, last: b, type: type, rule: rule, weak: weak))
+  }
+
+  /// Types the run `a...b`; the first rule that applies wins.
+  mutating func classify(_ a: Int, _ b: Int) {
+    let k = key(a, b)
+    let count = b - a + 1
+    // "NATO", "Arab League", "Ramadan".
+    if let t = lex.knownNames[k] {
+      emit(a, b, t, "entities.lexicon")
+      return
+    }
+    // "Labour Party", "Palestinian Information Ministry".
+    if count > 1, lex.orgHeads.contains(words[b].text) {
+      emit(a, b, .org, "entities.org-head")
+      return
+    }
+    // "Foreign Minister Sergei Lavrov": the title stays outside; "Syrian President X" keeps
+    // "Syrian" as its own mention.
+    for t in a...b {
+      let n = titleLength(at: t, through: b)
+      guard n > 0 else { continue }
+      if t > a { classify(a, t - 1) }
+      var p = t + n
+      while p <= b {  // "Gen. Sir John …"
+        let m = titleLength(at: p, through: b)
+        if m == 0 { break }
+        p += m
+      }
+      if p <= b {
+        if lex.orgHeads.contains(words[b].text) || lex.knownNames[key(p, b)] != nil {
+          classify(p, b)
+        } else {
+          emit(p, b, .person, "entities.title")
+        }
+      }
+      return
+    }
+    // "Bank of England", "Federation of Sovereign Indigenous Nations"; otherwise split at "of".
+    if let o = (a...b).first(where: { words[$0].text == "of" }), o > a, o < b {
+      let left = key(a, o - 1)
+      if lex.orgOfHeads.contains(words[o - 1].text) || lex.orgHeads.contains(words[o - 1].text) {
+        emit(a, b, .org, "entities.org-of")
+      } else if place(k, strict: false) != nil {
+        emit(a, b, .place, "entities.gazetteer")
+      } else if lex.knownNames[left] != nil || lex.demonyms[left] != nil || place(left, strict: false) != nil {
+        classify(a, o - 1)
+        classify(o + 1, b)
+      } else {
+        emit(a, b, nil, "entities.capitalized")
+      }
+      return
+    }
+    // "Syrian", "Syrians", "South African"; "German Bundesbank" → MISC + ORG.
+    let d = demonymLength(at: a, through: b)
+    if d == count {
+      emit(a, b, .misc, "entities.demonym")
+      return
+    }
+    if d > 0, !lex.firstNames.contains(words[a + d].text) || d + 1 < count {
+      emit(a, a + d - 1, .misc, "entities.demonym")
+      classify(a + d, b)
+      return
+    }
+    let weakStart = count == 1 && words[a].sentenceStart
+    // "Moscow", "New York", "Turkey".
+    if place(k, strict: weakStart) != nil {
+      emit(a, b, .place, "entities.gazetteer")
+      return
+    }
+    // "Recep Tayyip Erdogan", "Mary".
+    if lex.firstNames.contains(words[a].text), count <= 4 {
+      emit(a, b, .person, "entities.first-name")
+      return
+    }
+    // "spokesman Shen Guofang", "president Erdogan".
+    if a > 0, words[a - 1].shape == .lower, titleLength(at: a - 1, through: a - 1) == 1 {
+      emit(a, b, .person, "entities.title")
+      return
+    }
+    // "Hakan Fidan said".
+    if count >= 2, count <= 4, b + 1 < words.count, words[b + 1].shape == .lower,
+      lex.cueVerbs.contains(words[b + 1].text)
+    {
+      emit(a, b, .person, "entities.cue-verb")
+      return
+    }
+    // "FSIN", "U.N." — short all-capital words.
+    if count == 1, words[a].shape == .allCaps {
+      let letters = words[a].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+      if letters >= 2 && letters <= 6 {
+        emit(a, b, .org, "entities.acronym")
+        return
+      }
+    }
+    emit(a, b, nil, "entities.capitalized", weak: weakStart)
+  }
+
+  // MARK: Pass 2: document-level rules
+
+  /// "Assad" for "al-Assad", lower-cased: the part of a surname that other mentions repeat.
+  static func surnameKey(_ text: String) -> String {
+    let lower = text.lowercased()
+    if let dash = lower.firstIndex(of: "-"), nameParticles.contains(String(lower[..<dash])) {
+      return String(lower[lower.index(after: dash)...])
+    }
+    return lower
+  }
+
+  mutating func resolveDocumentLevel() {
+    // Surnames of persons named in full.
+    var surnames = Set<String>()
+    for c in candidates where c.type == .person && c.last > c.first {
+      surnames.insert(Scan.surnameKey(words[c.last].text))
+    }
+    // Typed strings, first type seen (text order).
+    var typed: [String: EntityType] = [:]
+    var strongStrings = Set<String>()
+    for c in candidates {
+      let k = key(c.first, c.last)
+      if let t = c.type, typed[k] == nil { typed[k] = t }
+      if !c.weak { strongStrings.insert(k) }
+    }
+    var kept: [Candidate] = []
+    kept.reserveCapacity(candidates.count)
+    for var c in candidates {
+      let k = key(c.first, c.last)
+      let single = c.first == c.last
+      if single, c.type == nil || c.rule == "entities.gazetteer" || c.rule == "entities.acronym",
+        surnames.contains(Scan.surnameKey(k)),
+        c.type == nil || finder.gazetteer.candidates(for: k).first?.feature != .country
+      {
+        c.type = .person
+        c.rule = "entities.coreference"
+      } else if c.type == nil, let t = typed[k] {
+        c.type = t
+        c.rule = "entities.propagated"
+      } else if c.type == nil {
+        if c.weak && !strongStrings.contains(k) { continue }
+        let count = c.last - c.first + 1
+        if count >= 2 && count <= 3 && (c.first...c.last).allSatisfy({ words[$0].shape == .capitalized }) {
+          c.type = .person
+          c.rule = "entities.default-person"
+        } else {
+          c.type = .org
+          c.rule = "entities.default-org"
+        }
+      }
+      kept.append(c)
+    }
+    candidates = kept
+  }
+
+  // MARK: Pass 3: headlines and datelines
+
+  mutating func matchCaselessSentences() {
+    guard caseless.contains(true) else { return }
+    // Names found in the body, upper-cased, with their type.
+    var known: [String: EntityType] = [:]
+    var maxWords = max(lex.maxEntryWords, finder.gazetteer.maxNameWords)
+    for c in candidates {
+      guard let t = c.type else { continue }
+      let k = key(c.first, c.last).uppercased()
+      if known[k] == nil { known[k] = t }
+      maxWords = max(maxWords, c.last - c.first + 1)
+      if t == .person, c.last > c.first {
+        let s = Scan.surnameKey(words[c.last].text).uppercased()
+        if known[s] == nil { known[s] = .person }
+      }
+    }
+    for (n, t) in lex.knownNames where known[n.uppercased()] == nil { known[n.uppercased()] = t }
+    var demonyms = Set<String>()
+    for d in lex.demonyms.keys { demonyms.insert(d.uppercased()) }
+    var stop = Set<String>()
+    for s in lex.stopwords { stop.insert(s.uppercased()) }
+    for s in lex.calendar { stop.insert(s.uppercased()) }
+
+    var added: [Candidate] = []
+    var i = 0
+    while i < words.count {
+      guard caseless[words[i].sentence], words[i].shape != .other else {
+        i += 1
+        continue
+      }
+      var matched = 0
+      var n = min(maxWords, words.count - i)
+      while n >= 1 {
+        let b = i + n - 1
+        if words[b].sentence != words[i].sentence || words[b].shape == .other && n > 1 {
+          n -= 1
+          continue
+        }
+        let k = key(i, b).uppercased()
+        if n == 1 && (stop.contains(k) || k.unicodeScalars.count < 2) {
+          n -= 1
+          continue
+        }
+        if let t = known[k] {
+          added.append(Candidate(first: i, last: b, type: t, rule: "entities.headline-propagated"))
+        } else if demonyms.contains(k) {
+          added.append(Candidate(first: i, last: b, type: .misc, rule: "entities.demonym"))
+        } else if place(k, strict: true) != nil {
+          added.append(Candidate(first: i, last: b, type: .place, rule: "entities.gazetteer"))
+        } else {
+          n -= 1
+          continue
+        }
+        matched = n
+        break
+      }
+      i += max(matched, 1)
+    }
+    candidates.append(contentsOf: added)
+  }
+
+  func output() -> [EntityMention] {
+    var out: [EntityMention] = []
+    out.reserveCapacity(candidates.count)
+    for c in candidates {
+      guard let t = c.type else { continue }
+      out.append(
+        EntityMention(
+          range: TextRange(words[c.first].range.utf8Start, words[c.last].range.utf8End), type: t,
+          rule: c.rule))
+    }
+    out.sort { $0.range.utf8Start < $1.range.utf8Start }
+    return out
+  }
+}
