@@ -25,6 +25,9 @@ public struct EntityLexicons: Sendable {
   public var calendar: Set<String>
   /// Verbs that mark a preceding name as a person ("said"), lower-case.
   public var cueVerbs: Set<String>
+  /// Words usually written in lower case ("results", "controversial"), lower-case: a
+  /// capital at sentence start is no evidence for them.
+  public var commonWords: Set<String>
   /// Most words in any multi-word lexicon entry (known names, demonyms).
   public var maxEntryWords: Int
 
@@ -64,14 +67,15 @@ public struct EntityLexicons: Sendable {
       demonyms: dem.rows.map { ($0[dc].trimmingSpaces, $0[cc].trimmingSpaces) },
       firstNames: try column("first_names.tsv", "name"),
       stopwords: try column("stopwords.tsv", "word"),
-      calendar: try column("calendar.tsv", "word"), cueVerbs: try column("cue_verbs.tsv", "verb"))
+      calendar: try column("calendar.tsv", "word"), cueVerbs: try column("cue_verbs.tsv", "verb"),
+      commonWords: try column("common_words.tsv", "word"))
   }
 
   /// Builds the lists from memory (tests, or callers with their own data).
   public init(
     titles: [String], orgHeads: [String], orgOfHeads: [String], knownNames: [(String, EntityType)],
     demonyms: [(String, String)], firstNames: [String], stopwords: [String], calendar: [String],
-    cueVerbs: [String]
+    cueVerbs: [String], commonWords: [String] = []
   ) {
     var maxWords = 1
     func norm(_ s: String) -> String {
@@ -108,6 +112,7 @@ public struct EntityLexicons: Sendable {
     self.stopwords = Set(stopwords)
     self.calendar = Set(calendar)
     self.cueVerbs = Set(cueVerbs.map { $0.lowercased() })
+    self.commonWords = Set(commonWords.map { $0.lowercased() })
     self.maxEntryWords = maxWords
   }
 }

@@ -39,6 +39,7 @@ public struct RuleMentionFinder: MentionFinder {
     scan.findRuns()
     scan.resolveDocumentLevel()
     scan.matchCaselessSentences()
+    scan.markResultLines()
     return scan.output()
   }
 }
@@ -144,7 +145,9 @@ struct Scan {
         continue
       }
       // "Reading the report…": a sentence-initial word the article also writes in lower case.
-      if w.sentenceStart, w.shape == .capitalized, lowerVocabulary.contains(w.text.lowercased()) {
+      if w.sentenceStart, w.shape == .capitalized, a < last || !lex.firstNames.contains(w.text),
+        lowerVocabulary.contains(w.text.lowercased()) || lex.commonWords.contains(w.text.lowercased())
+      {
         a += 1
         continue
       }
@@ -263,8 +266,19 @@ struct Scan {
       return
     }
     let weakStart = count == 1 && words[a].sentenceStart
+    // "W. Athey", "P. Simmons": an initial starts a person's name.
+    if count >= 2, words[a].text.utf8.count == 2, words[a].text.utf8.last == 0x2E {
+      emit(a, b, .person, "entities.initials")
+      return
+    }
+    let placeEntry = place(k, strict: weakStart)
+    // "Nancy", "Austin": a given name that is also a town is the given name.
+    if count == 1, lex.firstNames.contains(k), let p = placeEntry, p.feature == .city {
+      emit(a, b, .person, "entities.first-name")
+      return
+    }
     // "Moscow", "New York", "Turkey".
-    if place(k, strict: weakStart) != nil {
+    if placeEntry != nil {
       emit(a, b, .place, "entities.gazetteer")
       return
     }
@@ -278,9 +292,13 @@ struct Scan {
       emit(a, b, .person, "entities.title")
       return
     }
-    // "Hakan Fidan said".
-    if count >= 2, count <= 4, b + 1 < words.count, words[b + 1].shape == .lower,
-      lex.cueVerbs.contains(words[b + 1].text)
+    // "Hakan Fidan said", "Cotti said"; '…," said Parnevik.'
+    if count <= 4, b + 1 < words.count, words[b + 1].shape == .lower, lex.cueVerbs.contains(words[b + 1].text) {
+      emit(a, b, .person, "entities.cue-verb")
+      return
+    }
+    if a > 0, words[a - 1].shape == .lower, lex.cueVerbs.contains(words[a - 1].text),
+      b + 1 == words.count || words[b + 1].shape == .other
     {
       emit(a, b, .person, "entities.cue-verb")
       return
@@ -411,6 +429,49 @@ struct Scan {
       i += max(matched, 1)
     }
     candidates.append(contentsOf: added)
+  }
+
+  // MARK: Pass 4: sports results
+
+  /// Words that may stand between team names in a fixture line ("Atlanta at Chicago").
+  static let fixtureWords: Set<String> = ["at", "v", "vs", "AT", "V", "VS", "v.", "vs."]
+
+  /// In a line of only names, numbers and "at"/"v" with at least two numbers, or of two
+  /// names joined by "at"/"v", the places are teams: "Wigan 4 Chester 2", "Detroit 48 86
+  /// .358", "Atlanta at Chicago" → ORG.
+  mutating func markResultLines() {
+    guard !candidates.isEmpty else { return }
+    var bySentence: [Int: [Int]] = [:]
+    for (i, c) in candidates.enumerated() { bySentence[words[c.first].sentence, default: []].append(i) }
+    var covered = [Bool](repeating: false, count: words.count)
+    for c in candidates { for k in c.first...c.last { covered[k] = true } }
+    var i = 0
+    while i < words.count {
+      let s = words[i].sentence
+      var j = i
+      var numbers = 0
+      var fixtures = 0
+      var clean = true
+      while j < words.count, words[j].sentence == s {
+        let w = words[j]
+        if covered[j] {
+        } else if w.shape == .other {
+          if w.text.unicodeScalars.first.map({ $0.properties.numericType != nil || $0 == "." }) ?? false { numbers += 1 }
+        } else if Scan.fixtureWords.contains(w.text) {
+          fixtures += 1
+        } else {
+          clean = false
+        }
+        j += 1
+      }
+      if clean, let list = bySentence[s], numbers >= 2 || (fixtures == 1 && list.count == 2) {
+        for ci in list where candidates[ci].type == .place {
+          candidates[ci].type = .org
+          candidates[ci].rule = "entities.results-line"
+        }
+      }
+      i = j
+    }
   }
 
   func output() -> [EntityMention] {

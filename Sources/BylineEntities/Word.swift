@@ -53,13 +53,23 @@ enum WordBuilder {
     var words: [Word] = []
     words.reserveCapacity(tokens.count)
     var sentence = 0
+    // Sentence breaks skipped so far; word.sentence = sentence - sentenceOffset.
+    var sentenceOffset = 0
     var sawLetterWordInSentence = false
     var i = 0
     while i < tokens.count {
       let start = tokens[i].range.utf8Start
       while sentence < sentences.count, sentences[sentence].utf8End <= start {
+        // A break right after an initial or a title ("M. Vaughan", "Gen. Smith") is not a
+        // sentence end: keep the words in one sentence.
+        if let prev = words.last, prev.text.utf8.last == 0x2E, prev.shape == .capitalized,
+          prev.text.utf8.count == 2 || dottedAbbreviations.contains(String(prev.text.dropLast())),
+          tokens[i].kind == .word, isUpperASCII(bytes[start])
+        {
+          sentenceOffset += 1
+        }
         sentence += 1
-        sawLetterWordInSentence = false
+        sawLetterWordInSentence = sentenceOffset > 0 && words.last?.sentence == sentence - sentenceOffset
       }
       var j = i
       // Glue "-"-joined and "&"-joined parts, then an abbreviation's period.
@@ -97,7 +107,7 @@ enum WordBuilder {
       }
       words.append(
         Word(
-          range: range, firstToken: i, lastToken: j, text: text, shape: shape, sentence: sentence,
+          range: range, firstToken: i, lastToken: j, text: text, shape: shape, sentence: sentence - sentenceOffset,
           sentenceStart: sentenceStart))
       i = j + 1
     }
