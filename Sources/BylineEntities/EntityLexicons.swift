@@ -11,6 +11,8 @@ public struct EntityLexicons: Sendable {
   public var maxTitleWords: Int
   /// Words that end organisation names ("Party", "Ministry").
   public var orgHeads: Set<String>
+  /// Words that end event, award and document names ("Open", "Cup", "Treaty") → MISC.
+  public var miscHeads: Set<String>
   /// Heads that also start "<head> of <Name>" organisations ("Bank of England").
   public var orgOfHeads: Set<String>
   /// Known names → ORG or MISC ("NATO", "Hezbollah", "Ramadan").
@@ -68,14 +70,14 @@ public struct EntityLexicons: Sendable {
       firstNames: try column("first_names.tsv", "name"),
       stopwords: try column("stopwords.tsv", "word"),
       calendar: try column("calendar.tsv", "word"), cueVerbs: try column("cue_verbs.tsv", "verb"),
-      commonWords: try column("common_words.tsv", "word"))
+      commonWords: try column("common_words.tsv", "word"), miscHeads: try column("misc_heads.tsv", "head"))
   }
 
   /// Builds the lists from memory (tests, or callers with their own data).
   public init(
     titles: [String], orgHeads: [String], orgOfHeads: [String], knownNames: [(String, EntityType)],
     demonyms: [(String, String)], firstNames: [String], stopwords: [String], calendar: [String],
-    cueVerbs: [String], commonWords: [String] = []
+    cueVerbs: [String], commonWords: [String] = [], miscHeads: [String] = []
   ) {
     var maxWords = 1
     func norm(_ s: String) -> String {
@@ -112,6 +114,7 @@ public struct EntityLexicons: Sendable {
     self.stopwords = Set(stopwords)
     self.calendar = Set(calendar)
     self.cueVerbs = Set(cueVerbs.map { $0.lowercased() })
+    self.miscHeads = Set(miscHeads)
     self.commonWords = Set(commonWords.map { $0.lowercased() })
     self.maxEntryWords = maxWords
   }

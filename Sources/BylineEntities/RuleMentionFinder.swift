@@ -156,6 +156,8 @@ struct Scan {
     var b = last
     while b >= a, Scan.connectors.contains(words[b].text) || lex.calendar.contains(words[b].text) { b -= 1 }
     guard a <= b else { return }
+    // "W D L G": runs of single letters are table headings, not names.
+    if (a...b).allSatisfy({ words[$0].text.unicodeScalars.count == 1 }) { return }
     classify(a, b)
   }
 
@@ -216,6 +218,11 @@ struct Scan {
     // "Labour Party", "Palestinian Information Ministry".
     if count > 1, lex.orgHeads.contains(words[b].text) {
       emit(a, b, .org, "entities.org-head")
+      return
+    }
+    // "U.S. Open", "Labor Day", "Venice Film Festival".
+    if count > 1, lex.miscHeads.contains(words[b].text) {
+      emit(a, b, .misc, "entities.event-head")
       return
     }
     // "Foreign Minister Sergei Lavrov": the title stays outside; "Syrian President X" keeps
@@ -325,6 +332,8 @@ struct Scan {
     return lower
   }
 
+  static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "across"]
+
   mutating func resolveDocumentLevel() {
     // Surnames of persons named in full.
     var surnames = Set<String>()
@@ -356,7 +365,21 @@ struct Scan {
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
         let count = c.last - c.first + 1
-        if count >= 2 && count <= 3 && (c.first...c.last).allSatisfy({ words[$0].shape == .capitalized }) {
+        // "in Tavildara", "at Edgbaston": an unknown name after "in"/"at"/"near" is a place.
+        if c.first > 0, Scan.placePrepositions.contains(words[c.first - 1].text) {
+          c.type = .place
+          c.rule = "entities.place-context"
+          kept.append(c)
+          continue
+        }
+        // Person names are two or three capitalised words, none a common word or a place
+        // ("Philadelphia Eagles", "Wall Street" are not).
+        if count >= 2 && count <= 3
+          && (c.first...c.last).allSatisfy({
+            words[$0].shape == .capitalized && !lex.commonWords.contains(words[$0].text.lowercased())
+              && !finder.gazetteer.contains(words[$0].text)
+          })
+        {
           c.type = .person
           c.rule = "entities.default-person"
         } else {
@@ -450,22 +473,22 @@ struct Scan {
       let s = words[i].sentence
       var j = i
       var numbers = 0
-      var fixtures = 0
       var clean = true
       while j < words.count, words[j].sentence == s {
         let w = words[j]
         if covered[j] {
         } else if w.shape == .other {
           if w.text.unicodeScalars.first.map({ $0.properties.numericType != nil || $0 == "." }) ?? false { numbers += 1 }
-        } else if Scan.fixtureWords.contains(w.text) {
-          fixtures += 1
-        } else {
+        } else if !Scan.fixtureWords.contains(w.text) {
           clean = false
         }
         j += 1
       }
-      if clean, let list = bySentence[s], numbers >= 2 || (fixtures == 1 && list.count == 2) {
+      if clean, let list = bySentence[s], numbers >= 2 {
         for ci in list where candidates[ci].type == .place {
+          // "Paul Koech ( Kenya ) 13:06.45": a bracketed country is the athlete's, not a team.
+          let f = candidates[ci].first
+          if f > 0, words[f - 1].text == "(" { continue }
           candidates[ci].type = .org
           candidates[ci].rule = "entities.results-line"
         }
