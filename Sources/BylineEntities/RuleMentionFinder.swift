@@ -35,7 +35,7 @@ public struct RuleMentionFinder: MentionFinder {
   }
 
   public func mentions(in document: Document) -> [EntityMention] {
-    var scan = Scan(finder: self, words: WordBuilder.words(in: document), sentenceCount: document.sentences.count)
+    var scan = Scan(finder: self, words: WordBuilder.words(in: document, stopwords: lexicons.stopwords), sentenceCount: document.sentences.count)
     scan.findRuns()
     scan.resolveDocumentLevel()
     scan.matchCaselessSentences()
@@ -67,7 +67,7 @@ struct Scan {
   static let headlineLowerWords: Set<String> = [
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
   ]
-  static let connectors: Set<String> = nameParticles.union(["of", "&"])
+  static let connectors: Set<String> = nameParticles.union(["of", "&", "for"])
 
   init(finder: RuleMentionFinder, words: [Word], sentenceCount: Int) {
     self.finder = finder
@@ -125,6 +125,13 @@ struct Scan {
           words[n + 1].isCapital, !breaksRun(words[n + 1])
         {
           j = n + 1
+          continue
+        }
+        // "Joost van der Westhuizen": two particles in a row.
+        if n + 2 < words.count, words[n + 2].sentence == w.sentence, nameParticles.contains(words[n].text),
+          nameParticles.contains(words[n + 1].text), words[n + 2].isCapital, !breaksRun(words[n + 2])
+        {
+          j = n + 2
           continue
         }
         break
@@ -246,19 +253,28 @@ struct Scan {
       }
       return
     }
-    // "Bank of England", "Federation of Sovereign Indigenous Nations"; otherwise split at "of".
-    if let o = (a...b).first(where: { words[$0].text == "of" }), o > a, o < b {
+    // "Bank of England", "Organisation for Security and Cooperation"; otherwise split there.
+    if let o = (a...b).first(where: { words[$0].text == "of" || words[$0].text == "for" }), o > a, o < b {
       let left = key(a, o - 1)
       if lex.orgOfHeads.contains(words[o - 1].text) || lex.orgHeads.contains(words[o - 1].text) {
         emit(a, b, .org, "entities.org-of")
-      } else if place(k, strict: false) != nil {
+      } else if lex.miscHeads.contains(words[o - 1].text) {
+        emit(a, b, .misc, "entities.event-head")
+      } else if words[o].text == "of", place(k, strict: false) != nil {
         emit(a, b, .place, "entities.gazetteer")
-      } else if lex.knownNames[left] != nil || lex.demonyms[left] != nil || place(left, strict: false) != nil {
+      } else if lex.knownNames[left] != nil || lex.demonyms[left] != nil || place(left, strict: false) != nil
+        || words[o].text == "for"
+      {
         classify(a, o - 1)
         classify(o + 1, b)
       } else {
         emit(a, b, nil, "entities.capitalized")
       }
+      return
+    }
+    // "Czech Republic", "New Zealand": a multi-word place before any demonym reading.
+    if count > 1, place(k, strict: false) != nil {
+      emit(a, b, .place, "entities.gazetteer")
       return
     }
     // "Syrian", "Syrians", "South African"; "German Bundesbank" → MISC + ORG.
@@ -268,6 +284,12 @@ struct Scan {
       return
     }
     if d > 0, !lex.firstNames.contains(words[a + d].text) || d + 1 < count {
+      // "Iraqi Kurds", "Iraqi Kurdish": demonym + group name is one MISC name.
+      let rest = key(a + d, b)
+      if lex.knownNames[rest] == .misc || lex.demonyms[rest] != nil {
+        emit(a, b, .misc, "entities.demonym")
+        return
+      }
       emit(a, a + d - 1, .misc, "entities.demonym")
       classify(a + d, b)
       return
@@ -377,7 +399,7 @@ struct Scan {
         if count >= 2 && count <= 3
           && (c.first...c.last).allSatisfy({
             words[$0].shape == .capitalized && !lex.commonWords.contains(words[$0].text.lowercased())
-              && !finder.gazetteer.contains(words[$0].text)
+              && (place(words[$0].text, strict: true) == nil)
           })
         {
           c.type = .person

@@ -46,7 +46,7 @@ enum WordBuilder {
   ]
 
   /// The words of `document`, in text order, each tagged with its sentence.
-  static func words(in document: Document) -> [Word] {
+  static func words(in document: Document, stopwords: Set<String> = []) -> [Word] {
     let bytes = document.bytes
     let tokens = document.tokens
     let sentences = document.sentences
@@ -62,9 +62,11 @@ enum WordBuilder {
       while sentence < sentences.count, sentences[sentence].utf8End <= start {
         // A break right after an initial or a title ("M. Vaughan", "Gen. Smith") is not a
         // sentence end: keep the words in one sentence.
-        if let prev = words.last, prev.text.utf8.last == 0x2E, prev.shape == .capitalized,
-          prev.text.utf8.count == 2 || dottedAbbreviations.contains(String(prev.text.dropLast())),
-          tokens[i].kind == .word, isUpperASCII(bytes[start])
+        if let prev = words.last, prev.text.utf8.last == 0x2E, tokens[i].kind == .word, isUpperASCII(bytes[start]),
+          (prev.shape == .capitalized
+            && (prev.text.utf8.count == 2 || dottedAbbreviations.contains(String(prev.text.dropLast()))))
+            || (prev.shape == .allCaps && prev.text.dropLast().contains(".")
+              && !stopwords.contains(nextWordText(document, tokens, i)))
         {
           sentenceOffset += 1
         }
@@ -113,6 +115,9 @@ enum WordBuilder {
     }
     return words
   }
+
+  /// The text of the word token at `i` (for the sentence-merge check).
+  static func nextWordText(_ d: Document, _ t: [Token], _ i: Int) -> String { d.string(t[i].range) }
 
   @inline(__always) static func adjacent(_ t: [Token], _ j: Int) -> Bool {
     t[j].range.utf8End == t[j + 1].range.utf8Start
