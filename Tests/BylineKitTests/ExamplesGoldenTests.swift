@@ -28,7 +28,7 @@ import Testing
       if a != b {
         let la = a.split(separator: "\n", omittingEmptySubsequences: false)
         let lb = b.split(separator: "\n", omittingEmptySubsequences: false)
-        let i = zip(la, lb).firstIndex { $0 != $1 } ?? min(la.count, lb.count)
+        let i = (0..<min(la.count, lb.count)).first { la[$0] != lb[$0] } ?? min(la.count, lb.count)
         Issue.record(
           """
           Reports/\(name) drifted at line \(i + 1) (run Scripts/run-examples.sh and review):
