@@ -8,9 +8,8 @@ import Testing
 
 /// Development measurement on the evaluation NER set, read from `shared/eval` outside the
 /// repository (never copied in). Runs only with `BYLINE_NER_DEV=<set name>` (e.g.
-/// `conll_testa`); writes per-document errors to `BYLINE_NER_ERRORS` when given. The
-/// gazetteer is a quick one from `shared/lexicon-sources/geonames` (countries, first-order
-/// divisions, cities ≥ 15,000 by name and ASCII name), standing in for the places stage's.
+/// `conll_testa`); writes per-document errors to `BYLINE_NER_ERRORS` when given. Uses the
+/// project's gazetteer (`Lexicons/places`).
 @Suite struct EntityConllDevTests {
   @Test(.enabled(if: ProcessInfo.processInfo.environment["BYLINE_NER_DEV"] != nil))
   func conllDevScore() throws {
@@ -18,8 +17,8 @@ import Testing
     let shared = try #require(TestPaths.shared)
     let set = env["BYLINE_NER_DEV"]!
     let gold = shared.appendingPathComponent("eval/data/ner/\(set).jsonl")
-    let gazetteer = try Self.geonamesGazetteer(shared.appendingPathComponent("lexicon-sources/geonames"))
-    let stage = try EntityStage(lexicons: LexiconStore(directory: TestPaths.lexicons), gazetteer: gazetteer)
+    let store = LexiconStore(directory: TestPaths.lexicons)
+    let stage = try EntityStage(lexicons: store, gazetteer: try Gazetteer.shared(from: store))
     var tp: [String: Int] = [:]
     var fp: [String: Int] = [:]
     var fn: [String: Int] = [:]
@@ -86,57 +85,5 @@ import Testing
     print(report)
     if let path = env["BYLINE_NER_ERRORS"] { try (report + log).write(toFile: path, atomically: true, encoding: .utf8) }
     #expect(Double(T) / Double(max(T + (P + N) / 2, 1)) > 0.5)
-  }
-
-  /// Countries, first-order divisions and cities ≥ 15,000 from GeoNames (CC BY 4.0).
-  static func geonamesGazetteer(_ dir: URL) throws -> Gazetteer {
-    var entries: [GazetteerEntry] = []
-    var names: [(String, Int)] = []
-    func add(_ id: Int, _ name: String, _ cc: String?, _ feature: PlaceFeature, _ code: String, _ pop: Int, _ alts: [String]) {
-      entries.append(
-        GazetteerEntry(
-          geonamesID: id, name: name, countryCode: cc, admin1: nil, latitude: 0, longitude: 0, feature: feature,
-          featureCode: code, population: pop))
-      for n in Set([name] + alts) where !n.isEmpty { names.append((n, entries.count - 1)) }
-    }
-    // English country names (not historic), and short forms news uses.
-    var countryAlts: [Int: [String]] = [:]
-    let alt = try String(contentsOf: dir.appendingPathComponent("country_alternateNamesV2_2020.tsv"), encoding: .utf8)
-    for line in alt.split(separator: "\n").dropFirst() {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count >= 8, f[2] == "en", f[7] != "1", let id = Int(f[1]) else { continue }
-      countryAlts[id, default: []].append(f[3])
-    }
-    let handAliases: [String: [String]] = [
-      "US": ["U.S.", "US", "USA", "U.S.A.", "America"], "GB": ["U.K.", "UK", "Britain", "Great Britain"],
-      "NL": ["Holland"], "AE": ["UAE", "U.A.E."],
-    ]
-    let countries = try String(contentsOf: dir.appendingPathComponent("countryInfo.txt"), encoding: .utf8)
-    for line in countries.split(separator: "\n") where !line.hasPrefix("#") {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count > 16 else { continue }
-      let id = Int(f[16]) ?? 0
-      let bare = f[4].hasPrefix("The ") ? String(f[4].dropFirst(4)) : f[4]
-      add(id, f[4], f[0], .country, "PCLI", Int(f[7]) ?? 0, [bare] + (countryAlts[id] ?? []) + (handAliases[f[0]] ?? []))
-    }
-    let regions = try String(contentsOf: dir.appendingPathComponent("no_country_regions.tsv"), encoding: .utf8)
-    for line in regions.split(separator: "\n").dropFirst() {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count >= 8 else { continue }
-      add(Int(f[0]) ?? 0, f[1], nil, .region, f[7], 0, [f[2]])
-    }
-    let admin1 = try String(contentsOf: dir.appendingPathComponent("admin1CodesASCII.txt"), encoding: .utf8)
-    for line in admin1.split(separator: "\n") {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count >= 4 else { continue }
-      add(Int(f[3]) ?? 0, f[1], String(f[0].prefix(2)), .admin1, "ADM1", 0, [f[2]])
-    }
-    let cities = try String(contentsOf: dir.appendingPathComponent("cities15000.txt"), encoding: .utf8)
-    for line in cities.split(separator: "\n") {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard f.count >= 15 else { continue }
-      add(Int(f[0]) ?? 0, f[1], f[8], .city, f[7], Int(f[14]) ?? 0, [f[2]])
-    }
-    return Gazetteer(entries: entries, names: names)
   }
 }
