@@ -13,9 +13,11 @@ public struct EntityLexicons: Sendable {
   public var orgHeads: Set<String>
   /// Words that end event, award and document names ("Open", "Cup", "Treaty") → MISC.
   public var miscHeads: Set<String>
+  /// Words that end place, street and landmark names ("County", "Street") → PLACE.
+  public var placeHeads: Set<String>
   /// Heads that also start "<head> of <Name>" organisations ("Bank of England").
   public var orgOfHeads: Set<String>
-  /// Known names → ORG or MISC ("NATO", "Hezbollah", "Ramadan").
+  /// Known names → their type ("NATO", "Hezbollah", "Ramadan", "Yeltsin").
   public var knownNames: [String: EntityType]
   /// Demonyms → ISO country code ("Syrian" → "SY"), with regular plurals.
   public var demonyms: [String: String]
@@ -70,14 +72,16 @@ public struct EntityLexicons: Sendable {
       firstNames: try column("first_names.tsv", "name"),
       stopwords: try column("stopwords.tsv", "word"),
       calendar: try column("calendar.tsv", "word"), cueVerbs: try column("cue_verbs.tsv", "verb"),
-      commonWords: try column("common_words.tsv", "word"), miscHeads: try column("misc_heads.tsv", "head"))
+      commonWords: try column("common_words.tsv", "word"), miscHeads: try column("misc_heads.tsv", "head"),
+      placeHeads: try column("place_heads.tsv", "head"))
   }
 
   /// Builds the lists from memory (tests, or callers with their own data).
   public init(
     titles: [String], orgHeads: [String], orgOfHeads: [String], knownNames: [(String, EntityType)],
     demonyms: [(String, String)], firstNames: [String], stopwords: [String], calendar: [String],
-    cueVerbs: [String], commonWords: [String] = [], miscHeads: [String] = []
+    cueVerbs: [String], commonWords: [String] = [], miscHeads: [String] = [],
+    placeHeads: [String] = []
   ) {
     var maxWords = 1
     func norm(_ s: String) -> String {
@@ -115,6 +119,7 @@ public struct EntityLexicons: Sendable {
     self.calendar = Set(calendar)
     self.cueVerbs = Set(cueVerbs.map { $0.lowercased() })
     self.miscHeads = Set(miscHeads)
+    self.placeHeads = Set(placeHeads)
     self.commonWords = Set(commonWords.map { $0.lowercased() })
     self.maxEntryWords = maxWords
   }

@@ -202,11 +202,18 @@ struct Scan {
   func place(_ text: String, strict: Bool) -> GazetteerEntry? {
     let cands = finder.gazetteer.candidates(for: text)
     guard let best = cands.first else { return nil }
+    // "WESTERN DIVISION", "WORLD" in a headline: common words are not evidence of a place.
+    if strict && allCommonWords(text) { return nil }
     for c in cands where c.feature == .country || c.feature == .admin1 || c.feature == .region {
       return c
     }
     if strict && best.population < finder.sentenceStartPopulation { return nil }
     return best
+  }
+
+  /// True when every word of `text` is a common lower-case word ("Western Division").
+  func allCommonWords(_ text: String) -> Bool {
+    text.split(separator: " ").allSatisfy { lex.commonWords.contains($0.lowercased()) }
   }
 
   mutating func emit(_ a: Int, _ b: Int, _ type: EntityType?, _ rule: String, weak: Bool = false) {
@@ -220,6 +227,11 @@ struct Scan {
     // "NATO", "Arab League", "Ramadan".
     if let t = lex.knownNames[k] {
       emit(a, b, t, "entities.lexicon")
+      return
+    }
+    // "West Bank", "Czech Republic", "New Zealand": a known multi-word place first.
+    if count > 1, place(k, strict: false) != nil {
+      emit(a, b, .place, "entities.gazetteer")
       return
     }
     // "Labour Party", "Palestinian Information Ministry".
@@ -272,9 +284,9 @@ struct Scan {
       }
       return
     }
-    // "Czech Republic", "New Zealand": a multi-word place before any demonym reading.
-    if count > 1, place(k, strict: false) != nil {
-      emit(a, b, .place, "entities.gazetteer")
+    // "Orange County", "Royal Street", "Gaza Strip".
+    if count > 1, lex.placeHeads.contains(words[b].text) {
+      emit(a, b, .place, "entities.place-head")
       return
     }
     // "Syrian", "Syrians", "South African"; "German Bundesbank" → MISC + ORG.
@@ -335,7 +347,7 @@ struct Scan {
     // "FSIN", "U.N." — short all-capital words.
     if count == 1, words[a].shape == .allCaps {
       let letters = words[a].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-      if letters >= 2 && letters <= 6 {
+      if letters >= 2 && letters <= 6 && !lex.commonWords.contains(words[a].text.lowercased()) {
         emit(a, b, .org, "entities.acronym")
         return
       }
