@@ -60,6 +60,8 @@ struct Scan {
   let lex: EntityLexicons
   let words: [Word]
   var caseless: [Bool]
+  /// Sentences made of names and numbers only: sports results and tables.
+  var resultLine: [Bool]
   var lowerVocabulary: Set<String> = []
   var candidates: [Candidate] = []
 
@@ -79,22 +81,35 @@ struct Scan {
     var longWords = [Int](repeating: 0, count: n)
     var longCapWords = [Int](repeating: 0, count: n)
     var contentLower = [Int](repeating: 0, count: n)
+    var commonCaps = [Int](repeating: 0, count: n)
+    var numbers = [Int](repeating: 0, count: n)
+    for w in words where w.shape == .other {
+      if w.text.unicodeScalars.first?.properties.numericType != nil { numbers[w.sentence] += 1 }
+    }
     for w in words where w.shape != .other {
       letterWords[w.sentence] += 1
       if w.shape == .allCaps { capsWords[w.sentence] += 1 }
       if w.text.utf8.count >= 4 {
         longWords[w.sentence] += 1
         if w.isCapital { longCapWords[w.sentence] += 1 }
+        if w.shape == .capitalized, lex.commonWords.contains(w.text.lowercased()) { commonCaps[w.sentence] += 1 }
       }
       if w.shape == .lower {
         lowerVocabulary.insert(w.text)
         if !Scan.headlineLowerWords.contains(w.text) { contentLower[w.sentence] += 1 }
       }
     }
+    // Results lines: names and numbers only ("Wigan 4 Chester 2", "Detroit 48 86 .358").
+    var lowerWords = [Int](repeating: 0, count: n)
+    for w in words where w.shape == .lower && !Scan.fixtureWords.contains(w.text) { lowerWords[w.sentence] += 1 }
+    resultLine = (0..<n).map { s in numbers[s] >= 2 && lowerWords[s] == 0 && letterWords[s] > 0 }
     caseless = (0..<n).map { s in
       // All capitals ("LONDON 1996-08-30", "RUSSIA SAYS ..."), or title case with 4+ long words.
       (letterWords[s] > 0 && capsWords[s] * 10 >= letterWords[s] * 8)
-        || (longWords[s] >= 4 && longCapWords[s] == longWords[s] && contentLower[s] == 0)
+        // Title case: every long word capitalised, some of them common words ("Says",
+        // "Ready"), no numbers (a results line "Somerset 83 ( P. Simmons 4-38 )" is not one).
+        || (longWords[s] >= 4 && longCapWords[s] == longWords[s] && contentLower[s] == 0 && commonCaps[s] >= 2
+          && numbers[s] == 0)
     }
   }
 
@@ -306,7 +321,7 @@ struct Scan {
       classify(a + d, b)
       return
     }
-    let weakStart = count == 1 && words[a].sentenceStart
+    let weakStart = count == 1 && words[a].sentenceStart && !resultLine[words[a].sentence]
     // "W. Athey", "P. Simmons": an initial starts a person's name.
     if count >= 2, words[a].text.utf8.count == 2, words[a].text.utf8.last == 0x2E {
       emit(a, b, .person, "entities.initials")
@@ -399,6 +414,16 @@ struct Scan {
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
         let count = c.last - c.first + 1
+        // "Zemun 1 Rad 0", "Bristol City 0": unknown one-word names, and names with a
+        // town in them, in a results line are teams.
+        if resultLine[words[c.first].sentence], c.first == c.last || (c.first...c.last).contains(where: {
+          place(words[$0].text, strict: true) != nil
+        }) {
+          c.type = .org
+          c.rule = "entities.results-line"
+          kept.append(c)
+          continue
+        }
         // "in Tavildara", "at Edgbaston": an unknown name after "in"/"at"/"near" is a place.
         if c.first > 0, Scan.placePrepositions.contains(words[c.first - 1].text) {
           c.type = .place
@@ -497,37 +522,14 @@ struct Scan {
   /// names joined by "at"/"v", the places are teams: "Wigan 4 Chester 2", "Detroit 48 86
   /// .358", "Atlanta at Chicago" → ORG.
   mutating func markResultLines() {
-    guard !candidates.isEmpty else { return }
-    var bySentence: [Int: [Int]] = [:]
-    for (i, c) in candidates.enumerated() { bySentence[words[c.first].sentence, default: []].append(i) }
-    var covered = [Bool](repeating: false, count: words.count)
-    for c in candidates { for k in c.first...c.last { covered[k] = true } }
-    var i = 0
-    while i < words.count {
-      let s = words[i].sentence
-      var j = i
-      var numbers = 0
-      var clean = true
-      while j < words.count, words[j].sentence == s {
-        let w = words[j]
-        if covered[j] {
-        } else if w.shape == .other {
-          if w.text.unicodeScalars.first.map({ $0.properties.numericType != nil || $0 == "." }) ?? false { numbers += 1 }
-        } else if !Scan.fixtureWords.contains(w.text) {
-          clean = false
-        }
-        j += 1
+    for ci in candidates.indices where resultLine[words[candidates[ci].first].sentence] {
+      let f = candidates[ci].first
+      // "Paul Koech ( Kenya ) 13:06.45": a bracketed country is the athlete's, not a team.
+      if f > 0, words[f - 1].text == "(" { continue }
+      if candidates[ci].type == .place {
+        candidates[ci].type = .org
+        candidates[ci].rule = "entities.results-line"
       }
-      if clean, let list = bySentence[s], numbers >= 2 {
-        for ci in list where candidates[ci].type == .place {
-          // "Paul Koech ( Kenya ) 13:06.45": a bracketed country is the athlete's, not a team.
-          let f = candidates[ci].first
-          if f > 0, words[f - 1].text == "(" { continue }
-          candidates[ci].type = .org
-          candidates[ci].rule = "entities.results-line"
-        }
-      }
-      i = j
     }
   }
 
