@@ -69,7 +69,11 @@ struct Scan {
   static let headlineLowerWords: Set<String> = [
     "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
   ]
-  static let connectors: Set<String> = nameParticles.union(["of", "&", "for"])
+  /// Lower-case words allowed between capitalised words of one name.
+  static let connectors: Set<String> = [
+    "of", "&", "for", "de", "da", "das", "dos", "du", "del", "della", "der", "den", "di", "van", "von", "la", "le",
+    "bin", "bint", "ibn", "abu", "ben", "al", "el", "y", "zu", "ter", "ten",
+  ]
 
   init(finder: RuleMentionFinder, words: [Word], sentenceCount: Int) {
     self.finder = finder
@@ -143,8 +147,8 @@ struct Scan {
           continue
         }
         // "Joost van der Westhuizen": two particles in a row.
-        if n + 2 < words.count, words[n + 2].sentence == w.sentence, nameParticles.contains(words[n].text),
-          nameParticles.contains(words[n + 1].text), words[n + 2].isCapital, !breaksRun(words[n + 2])
+        if n + 2 < words.count, words[n + 2].sentence == w.sentence, Scan.connectors.contains(words[n].text),
+          Scan.connectors.contains(words[n + 1].text), words[n].text != "of", words[n].text != "for", words[n + 2].isCapital, !breaksRun(words[n + 2])
         {
           j = n + 2
           continue
@@ -180,7 +184,32 @@ struct Scan {
     guard a <= b else { return }
     // "W D L G": runs of single letters are table headings, not names.
     if (a...b).allSatisfy({ words[$0].text.unicodeScalars.count == 1 }) { return }
+    // "Hong Kong-based", "United Nations-sponsored": a name turned adjective is MISC and ends
+    // the name ("Bergamo-based Atalanta" → MISC + the club).
+    if let c = (a...b).first(where: { Scan.isDerivedAdjective(words[$0].text) }) {
+      emit(a, c, .misc, "entities.compound-adjective")
+      if c < b { addRun(c + 1, b) }
+      return
+    }
     classify(a, b)
+  }
+
+  static func isGaelicSurname(_ text: String) -> Bool {
+    let u = Array(text.unicodeScalars)
+    guard u.count >= 4 else { return false }
+    if u[0] == "O", u[1] == "'" || u[1] == "’", u[2].properties.isUppercase { return true }
+    if u[0] == "M", u[1] == "c", u[2].properties.isUppercase { return true }
+    if u.count >= 5, u[0] == "M", u[1] == "a", u[2] == "c", u[3].properties.isUppercase { return true }
+    return false
+  }
+
+  /// "Kong-based", "Nations-sponsored": a capitalised word with a lower-case last part.
+  static func isDerivedAdjective(_ text: String) -> Bool {
+    guard let dash = text.lastIndex(of: "-"), let f = text.unicodeScalars.first, f.properties.isUppercase else {
+      return false
+    }
+    let tail = text[text.index(after: dash)...]
+    return tail.count >= 3 && tail.unicodeScalars.allSatisfy { $0.properties.isLowercase }
   }
 
   func key(_ a: Int, _ b: Int) -> String {
@@ -224,6 +253,12 @@ struct Scan {
     }
     if strict && best.population < finder.sentenceStartPopulation { return nil }
     return best
+  }
+
+  /// "Traders", "Analysts": a common word or the plural of one.
+  func isCommonNoun(_ text: String) -> Bool {
+    let l = text.lowercased()
+    return lex.commonWords.contains(l) || (l.hasSuffix("s") && lex.commonWords.contains(String(l.dropLast())))
   }
 
   /// True when every word of `text` is a common lower-case word ("Western Division").
@@ -274,6 +309,10 @@ struct Scan {
       if p <= b {
         if lex.orgHeads.contains(words[b].text) || lex.knownNames[key(p, b)] != nil {
           classify(p, b)
+        } else if let o = (p...b).first(where: { words[$0].text == "of" || words[$0].text == "for" }) {
+          // "Tono Eitel of Germany": the person, then the rest.
+          if o > p { emit(p, o - 1, .person, "entities.title") }
+          if o < b { classify(o + 1, b) }
         } else {
           emit(p, b, .person, "entities.title")
         }
@@ -349,7 +388,9 @@ struct Scan {
       return
     }
     // "Hakan Fidan said", "Cotti said"; '…," said Parnevik.'
-    if count <= 4, b + 1 < words.count, words[b + 1].shape == .lower, lex.cueVerbs.contains(words[b + 1].text) {
+    if count <= 4, b + 1 < words.count, words[b + 1].shape == .lower, lex.cueVerbs.contains(words[b + 1].text),
+      !(count == 1 && isCommonNoun(words[a].text))
+    {
       emit(a, b, .person, "entities.cue-verb")
       return
     }
@@ -357,6 +398,11 @@ struct Scan {
       b + 1 == words.count || words[b + 1].shape == .other
     {
       emit(a, b, .person, "entities.cue-verb")
+      return
+    }
+    // "O'Brien", "McAllister": Irish and Scottish surname shapes.
+    if count == 1, Scan.isGaelicSurname(words[a].text) {
+      emit(a, b, .person, "entities.surname-shape")
       return
     }
     // "FSIN", "U.N." — short all-capital words.
