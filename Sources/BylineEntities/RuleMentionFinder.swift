@@ -64,6 +64,8 @@ struct Scan {
   var resultLine: [Bool]
   var lowerVocabulary: Set<String> = []
   var candidates: [Candidate] = []
+  /// Stop-words and calendar words in capitals ("IT", "MAY").
+  let upperStopwords: Set<String>
 
   /// Short words a title-case headline leaves in lower case.
   static let headlineLowerWords: Set<String> = [
@@ -79,6 +81,8 @@ struct Scan {
     self.finder = finder
     self.lex = finder.lexicons
     self.words = words
+    upperStopwords = Set(finder.lexicons.stopwords.map { $0.uppercased() }).union(
+      finder.lexicons.calendar.map { $0.uppercased() })
     let n = max(sentenceCount, (words.last?.sentence ?? -1) + 1)
     var letterWords = [Int](repeating: 0, count: n)
     var capsWords = [Int](repeating: 0, count: n)
@@ -171,7 +175,7 @@ struct Scan {
         continue
       }
       // "Reading the report…": a sentence-initial word the article also writes in lower case.
-      if w.sentenceStart, w.shape == .capitalized, a < last || !lex.firstNames.contains(w.text),
+      if w.sentenceStart, w.shape == .capitalized, !(a < last && lex.firstNames.contains(w.text)),
         lowerVocabulary.contains(w.text.lowercased()) || lex.commonWords.contains(w.text.lowercased())
       {
         a += 1
@@ -186,7 +190,7 @@ struct Scan {
     if (a...b).allSatisfy({ words[$0].text.unicodeScalars.count == 1 }) { return }
     // "Hong Kong-based", "United Nations-sponsored": a name turned adjective is MISC and ends
     // the name ("Bergamo-based Atalanta" → MISC + the club).
-    if let c = (a...b).first(where: { Scan.isDerivedAdjective(words[$0].text) }) {
+    if let c = (a...b).first(where: { isNameAdjective(words[$0].text) }) {
       emit(a, c, .misc, "entities.compound-adjective")
       if c < b { addRun(c + 1, b) }
       return
@@ -210,6 +214,14 @@ struct Scan {
     }
     let tail = text[text.index(after: dash)...]
     return tail.count >= 3 && tail.unicodeScalars.allSatisfy { $0.properties.isLowercase }
+  }
+
+  /// A derived adjective whose first part is a name, not a common word ("Top-seeded" is not).
+  func isNameAdjective(_ text: String) -> Bool {
+    guard Scan.isDerivedAdjective(text) else { return false }
+    let head = text.prefix { $0 != "-" }
+    return !lex.commonWords.contains(head.lowercased()) && !lex.stopwords.contains(String(head))
+      && !lex.calendar.contains(String(head))
   }
 
   func key(_ a: Int, _ b: Int) -> String {
@@ -299,7 +311,10 @@ struct Scan {
     for t in a...b {
       let n = titleLength(at: t, through: b)
       guard n > 0 else { continue }
-      if t > a { classify(a, t - 1) }
+      // "EU Farm Commissioner X": common words before a title belong to it.
+      var l = t - 1
+      while l >= a, words[l].shape == .capitalized, isCommonNoun(words[l].text) { l -= 1 }
+      if l >= a { classify(a, l) }
       var p = t + n
       while p <= b {  // "Gen. Sir John …"
         let m = titleLength(at: p, through: b)
@@ -408,7 +423,7 @@ struct Scan {
     // "FSIN", "U.N." — short all-capital words.
     if count == 1, words[a].shape == .allCaps {
       let letters = words[a].text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
-      if letters >= 2 && letters <= 6 && !lex.commonWords.contains(words[a].text.lowercased()) {
+      if letters >= 2 && letters <= 6 && !isCommonNoun(words[a].text) && !upperStopwords.contains(words[a].text) {
         emit(a, b, .org, "entities.acronym")
         return
       }
@@ -460,6 +475,8 @@ struct Scan {
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
         let count = c.last - c.first + 1
+        // "Revenue 1,234 1,100": table row labels are not names.
+        if resultLine[words[c.first].sentence], c.first == c.last, isCommonNoun(k) { continue }
         // "Zemun 1 Rad 0", "Bristol City 0": unknown one-word names, and names with a
         // town in them, in a results line are teams.
         if resultLine[words[c.first].sentence], c.first == c.last || (c.first...c.last).contains(where: {
