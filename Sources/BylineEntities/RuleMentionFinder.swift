@@ -313,7 +313,9 @@ struct Scan {
       guard n > 0 else { continue }
       // "EU Farm Commissioner X": common words before a title belong to it.
       var l = t - 1
-      while l >= a, words[l].shape == .capitalized, isCommonNoun(words[l].text) { l -= 1 }
+      while l >= a, (words[l].shape == .capitalized && isCommonNoun(words[l].text)) || Scan.connectors.contains(words[l].text) {
+        l -= 1
+      }
       if l >= a { classify(a, l) }
       var p = t + n
       while p <= b {  // "Gen. Sir John …"
@@ -344,7 +346,7 @@ struct Scan {
       } else if words[o].text == "of", place(k, strict: false) != nil {
         emit(a, b, .place, "entities.gazetteer")
       } else if lex.knownNames[left] != nil || lex.demonyms[left] != nil || place(left, strict: false) != nil
-        || words[o].text == "for"
+        || words[o].text == "for" || place(key(o + 1, b), strict: false) != nil
       {
         classify(a, o - 1)
         classify(o + 1, b)
@@ -474,6 +476,8 @@ struct Scan {
         c.rule = "entities.propagated"
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
+        // "Thousands", "Channel": a lone capitalised common word with no other evidence.
+        if c.first == c.last, isCommonNoun(k) { continue }
         let count = c.last - c.first + 1
         // "Revenue 1,234 1,100": table row labels are not names.
         if resultLine[words[c.first].sentence], c.first == c.last, isCommonNoun(k) { continue }
