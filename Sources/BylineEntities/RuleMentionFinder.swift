@@ -150,6 +150,13 @@ struct Scan {
           j = n + 1
           continue
         }
+        // "Securities and Exchange Commission", "Department of Health and Human Services".
+        if words[n].text == "and", n + 1 < words.count, words[n + 1].sentence == w.sentence, words[n + 1].isCapital,
+          joinsWithAnd(i, j, n + 1)
+        {
+          j = n + 1
+          continue
+        }
         // "Joost van der Westhuizen": two particles in a row.
         if n + 2 < words.count, words[n + 2].sentence == w.sentence, Scan.connectors.contains(words[n].text),
           Scan.connectors.contains(words[n + 1].text), words[n].text != "of", words[n].text != "for", words[n + 2].isCapital, !breaksRun(words[n + 2])
@@ -164,6 +171,22 @@ struct Scan {
     }
   }
 
+  /// Whether "and" between `...j` and the capitalised words from `next` is inside one
+  /// organisation name: the run so far has "<head> of", or the words after "and" end in an
+  /// organisation head.
+  func joinsWithAnd(_ i: Int, _ j: Int, _ next: Int) -> Bool {
+    var k = i
+    while k < j {
+      if words[k + 1].text == "of", lex.orgOfHeads.contains(words[k].text) || lex.orgHeads.contains(words[k].text) {
+        return true
+      }
+      k += 1
+    }
+    var e = next
+    while e + 1 < words.count, words[e + 1].sentence == words[next].sentence, words[e + 1].isCapital { e += 1 }
+    return lex.orgHeads.contains(words[e].text)
+  }
+
   /// Trims a run's leading stop-words, calendar words and sentence-initial common words,
   /// then classifies it.
   mutating func addRun(_ first: Int, _ last: Int) {
@@ -171,6 +194,11 @@ struct Scan {
     while a <= last {
       let w = words[a]
       if lex.stopwords.contains(w.text) || lex.calendar.contains(w.text) || Scan.connectors.contains(w.text) {
+        a += 1
+        continue
+      }
+      // "Top-seeded Thomas Muster": a common derived adjective before a name.
+      if Scan.isDerivedAdjective(w.text), !isNameAdjective(w.text) {
         a += 1
         continue
       }
@@ -385,7 +413,7 @@ struct Scan {
     }
     let placeEntry = place(k, strict: weakStart)
     // "Nancy", "Austin": a given name that is also a town is the given name.
-    if count == 1, lex.firstNames.contains(k), let p = placeEntry, p.feature == .city {
+    if count == 1, lex.firstNames.contains(k), let p = placeEntry, p.feature != .country, p.population < 1_000_000 {
       emit(a, b, .person, "entities.first-name")
       return
     }
@@ -566,7 +594,7 @@ struct Scan {
           added.append(Candidate(first: i, last: b, type: t, rule: "entities.headline-propagated"))
         } else if demonyms.contains(k) {
           added.append(Candidate(first: i, last: b, type: .misc, rule: "entities.demonym"))
-        } else if place(k, strict: true) != nil {
+        } else if place(k, strict: !isDateline(i, b)) != nil {
           added.append(Candidate(first: i, last: b, type: .place, rule: "entities.gazetteer"))
         } else {
           n -= 1
@@ -598,6 +626,13 @@ struct Scan {
         candidates[ci].rule = "entities.results-line"
       }
     }
+  }
+
+  /// "BONN 1996-08-22", "BONN, Aug 22": a name opening its line, then a comma or a number.
+  func isDateline(_ a: Int, _ b: Int) -> Bool {
+    guard words[a].sentenceStart, b + 1 < words.count, words[b + 1].sentence == words[a].sentence else { return false }
+    let next = words[b + 1].text
+    return next == "," || next.unicodeScalars.first?.properties.numericType != nil
   }
 
   func output() -> [EntityMention] {
