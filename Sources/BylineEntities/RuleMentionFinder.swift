@@ -152,7 +152,7 @@ struct Scan {
         }
         // "Securities and Exchange Commission", "Department of Health and Human Services".
         if words[n].text == "and", n + 1 < words.count, words[n + 1].sentence == w.sentence, words[n + 1].isCapital,
-          joinsWithAnd(i, j, n + 1)
+          joinsWithAnd(n + 1)
         {
           j = n + 1
           continue
@@ -171,20 +171,13 @@ struct Scan {
     }
   }
 
-  /// Whether "and" between `...j` and the capitalised words from `next` is inside one
-  /// organisation name: the run so far has "<head> of", or the words after "and" end in an
-  /// organisation head.
-  func joinsWithAnd(_ i: Int, _ j: Int, _ next: Int) -> Bool {
-    var k = i
-    while k < j {
-      if words[k + 1].text == "of", lex.orgOfHeads.contains(words[k].text) || lex.orgHeads.contains(words[k].text) {
-        return true
-      }
-      k += 1
-    }
+  /// Whether "and" before the capitalised words from `next` is inside one organisation name:
+  /// they end in an organisation head ("Securities and Exchange Commission") that is not a
+  /// known name of its own.
+  func joinsWithAnd(_ next: Int) -> Bool {
     var e = next
     while e + 1 < words.count, words[e + 1].sentence == words[next].sentence, words[e + 1].isCapital { e += 1 }
-    return lex.orgHeads.contains(words[e].text)
+    return e > next && lex.orgHeads.contains(words[e].text) && lex.knownNames[key(next, e)] == nil
   }
 
   /// Trims a run's leading stop-words, calendar words and sentence-initial common words,
