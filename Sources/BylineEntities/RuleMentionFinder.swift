@@ -28,7 +28,7 @@ public struct RuleMentionFinder: MentionFinder {
   /// sentence or stands in a headline (countries and first-order divisions always count).
   public var sentenceStartPopulation: Int
 
-  public init(lexicons: EntityLexicons, gazetteer: Gazetteer, sentenceStartPopulation: Int = 500_000) {
+  public init(lexicons: EntityLexicons, gazetteer: Gazetteer, sentenceStartPopulation: Int = 100_000) {
     self.lexicons = lexicons
     self.gazetteer = gazetteer
     self.sentenceStartPopulation = sentenceStartPopulation
