@@ -1,5 +1,7 @@
 import BylineCore
+import BylineEntities
 import BylineExtract
+import BylinePlaces
 import BylineText
 import Foundation
 
@@ -7,8 +9,11 @@ import Foundation
 public enum DefaultAnalyzer {
   /// The default stages, in run order, with lexicons loaded from `lexicons`.
   public static func stages(lexicons: LexiconStore) throws -> [any Stage] {
-    [
-      TokenizerStage()
+    let gazetteer = try Gazetteer.shared(from: lexicons)
+    return [
+      TokenizerStage(),
+      try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
+      try PlaceStage(lexicons: lexicons),
     ]
   }
 
