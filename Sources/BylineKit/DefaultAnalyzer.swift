@@ -1,4 +1,5 @@
 import BylineCore
+import BylineDates
 import BylineExtract
 import BylineText
 import Foundation
@@ -8,7 +9,8 @@ public enum DefaultAnalyzer {
   /// The default stages, in run order, with lexicons loaded from `lexicons`.
   public static func stages(lexicons: LexiconStore) throws -> [any Stage] {
     [
-      TokenizerStage()
+      TokenizerStage(),
+      try DateStage(lexicons: lexicons),
     ]
   }
 
