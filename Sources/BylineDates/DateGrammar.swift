@@ -21,8 +21,11 @@ struct DateContext {
   let reference: PublicationDate?
   /// The last day-precision date mentioned, for "two days later", "the next day", bare times.
   var lastDay: CalendarPoint?
-  /// The last date of any precision mentioned, for "the following year", "a year earlier".
+  /// The last date of any precision mentioned, for "the following year", "the next month".
   var lastPoint: CalendarPoint?
+  /// The last quarter named outright ("the third quarter"), for "a year earlier" in earnings
+  /// reports, which means the same quarter a year before.
+  var focusQuarter: CalendarPoint?
 }
 
 /// The English-shaped date rules over a ``SentenceView``; the words come from ``DateLexicon``.
@@ -40,6 +43,7 @@ struct DateGrammar {
         if let p = h.point, h.type == .date || h.type == .time {
           ctx.lastPoint = p
           if p.isDay { ctx.lastDay = p }
+          if p.quarter != nil, h.rule == "dates.quarter" || h.rule == "dates.year" { ctx.focusQuarter = p }
         }
         i = max(h.end, i + 1)
       } else {
@@ -68,7 +72,7 @@ struct DateGrammar {
     for h in [
       numericDate(i), clock(i), monthFirst(i), dayFirst(i), weekdayRule(i), relativeDay(i),
       yearRule(i), decadeRule(i), centuryRule(i), quarterRule(i), yearAdjective(i), yearEnd(i),
-      relative(i), amount(i), setRule(i), holiday(i), season(i), reference(i),
+      relative(i), amount(i), setRule(i), holiday(i), season(i), reference(i), weekend(i),
     ] {
       guard let h, h.end > h.start else { continue }
       if best == nil || h.end > best!.end { best = h }
@@ -81,7 +85,7 @@ struct DateGrammar {
   /// "about three years" (APPROX), "more than four hours", "around 7:15 p.m.": a modifier
   /// phrase from modifiers.tsv before an amount, a clock time or (APPROX only) a date.
   func modified(at i: Int) -> TimexHit? {
-    guard let (mod, j) = modifierPhrase(at: i), var h = core(at: j), h.start == j else { return nil }
+    guard let (mod, j) = modifierPhrase(at: i), !v.role(j, .the), var h = core(at: j), h.start == j else { return nil }
     let ok: Bool
     switch h.rule {
     case "dates.duration", "dates.ago", "dates.shift", "dates.clock": ok = true
@@ -115,10 +119,9 @@ struct DateGrammar {
       mod = "MID"
     } else if v.role(j, .late) {
       mod = "END"
-    } else if !hasThe, v.role(j, .earlier) {
-      mod = "START"
-    } else if !hasThe, v.role(j, .later) {
-      mod = "END"
+    } else if !hasThe, v.role(j, .earlier) || v.role(j, .later), v.role(j + 1, .this) || v.role(j + 1, .prep) {
+      // "earlier this year", "later this month", "earlier in the year" (not "earlier Friday").
+      mod = v.role(j, .earlier) ? "START" : "END"
     }
     var k = j + 1
     if mod != nil {
@@ -236,6 +239,13 @@ struct DateGrammar {
       let p = CalendarPoint(year: y, month: m)
       return TimexHit(start: i, end: j + 2, type: .date, value: p.value, rule: "dates.month_year", point: p)
     }
+    // "June last year", "January this year".
+    if v.role(j, .this) || v.role(j, .last) || v.role(j, .next), v.word(j + 1)?.unit == "Y", v.word(j + 1)?.unitPlural == false,
+      let r = ctx.reference
+    {
+      let p = CalendarPoint(year: r.year + (v.role(j, .this) ? 0 : v.role(j, .last) ? -1 : 1), month: m)
+      return TimexHit(start: i, end: j + 2, type: .date, value: p.value, rule: "dates.month_year", point: p)
+    }
     // A month alone.
     if w.monthAbbreviated { return nil }
     let licensed = v.role(i - 1, .prep) || v.role(i - 1, .early) || v.role(i - 1, .mid) || v.role(i - 1, .late)
@@ -292,6 +302,20 @@ struct DateGrammar {
   /// only after a preposition). Not after a currency sign or before "%".
   func yearRule(_ i: Int) -> TimexHit? {
     var j = i
+    // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+    if v.role(j, .the), let y = v.year4(j + 1) {
+      if let q = quarterPart(at: j + 2), q.year == nil {
+        var p = CalendarPoint(year: y)
+        p.quarter = q.quarter
+        p.half = q.half
+        return TimexHit(start: i, end: q.end, type: .date, value: p.value, rule: "dates.year", point: p)
+      }
+      if v.word(j + 2)?.unit == "Q" && v.word(j + 2)?.unitPlural == false || v.role(j + 2, .period) {
+        var p = CalendarPoint(year: y)
+        p.quarter = ctx.focusQuarter?.quarter
+        return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year", point: p)
+      }
+    }
     if v.role(j, .fiscal) || (v.role(j, .the) && v.word(j + 1)?.unit == "Y" && v.year4(j + 2) != nil) {
       j += v.role(j, .the) ? 2 : 1
       if v.word(j)?.unit == "Y" { j += 1 }
@@ -456,7 +480,7 @@ struct DateGrammar {
 
   /// One year before the period in focus: the last quarter mentioned, else the reference year.
   private func yearBefore() -> CalendarPoint {
-    if let lp = ctx.lastPoint, let q = lp.quarter, let y = lp.year {
+    if let lp = ctx.focusQuarter, let q = lp.quarter, let y = lp.year {
       var p = CalendarPoint(year: y - 1)
       p.quarter = q
       return p
@@ -551,6 +575,25 @@ struct DateGrammar {
     return TimexHit(start: i, end: end, type: type, value: p.value, rule: "dates.relative_day", point: p)
   }
 
+  /// "the weekend": the one just past (Saturday–Sunday of the week before, or of this week when
+  /// the reference day is a weekend day), or the coming one in a future clause.
+  func weekend(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the), v.word(i + 1)?.unit == "WE", v.word(i + 1)?.unitPlural == false else { return nil }
+    guard let r = ctx.reference else {
+      return TimexHit(start: i, end: i + 2, type: .date, value: "XXXX-WXX-WE", rule: "dates.weekend", point: nil)
+    }
+    let wd = r.isoWeekday
+    let day: PublicationDate
+    if tense(i, i + 2) == .future {
+      day = r.adding(days: 6 - wd >= 0 ? 6 - wd : 0)
+    } else {
+      day = wd >= 6 ? r : r.adding(days: -wd)
+    }
+    var p = Cal.weekPoint(day)
+    p.weekend = true
+    return TimexHit(start: i, end: i + 2, type: .date, value: p.value, rule: "dates.weekend", point: p)
+  }
+
   // MARK: Relative units
 
   /// "last year", "this month", "next week", "the following month", "the past year",
@@ -561,7 +604,7 @@ struct DateGrammar {
     if hasThe { j += 1 }
     var dir: Int
     var anchored = false
-    if v.role(j, .this) {
+    if v.role(j, .this) || (hasThe && v.role(j, .current)) {
       dir = 0
       if v.role(j + 1, .last) { dir = -1; j += 1 } else if v.role(j + 1, .next) { dir = 1; j += 1 }
     } else if v.role(j, .last) {
@@ -583,13 +626,13 @@ struct DateGrammar {
     }
     if hasThe, v.role(j, .this) { return nil }
     j += 1
+
     if v.role(j, .fiscal) { j += 1 }
     guard j < v.count, let w = v.word(j) else { return nil }
-    let base: PublicationDate?
-    if anchored, let a = ctx.lastDay?.date {
-      base = a
-    } else {
-      base = ctx.reference
+    // "the following month" counts from the last date talked about, at its precision.
+    var base: PublicationDate? = ctx.reference
+    if anchored, let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil {
+      base = PublicationDate(year: y, month: lp.month ?? lp.quarter.map { ($0 - 1) * 3 + 1 } ?? 1, day: lp.day ?? 1)
     }
     let end = j + 1
     func hit(_ p: CalendarPoint?, _ type: TimexType = .date) -> TimexHit {
@@ -604,7 +647,15 @@ struct DateGrammar {
       var p = CalendarPoint(year: b.year)
       switch unit {
       case "Y":
-        if anchored, let y = ctx.lastPoint?.year { p.year = y + dir } else { p.year = b.year + dir }
+        p.year = b.year + dir
+        // "this year's third quarter"
+        if v.isText(end, "'s"), let q = quarterPart(at: end + 1), q.year == nil {
+          p.quarter = q.quarter
+          p.half = q.half
+          var h = hit(p)
+          h.end = q.end
+          return h
+        }
       case "M":
         let (y, m) = Cal.addMonths(b.year, b.month, dir)
         p = CalendarPoint(year: y, month: m)
@@ -661,7 +712,8 @@ struct DateGrammar {
       var p = CalendarPoint(year: b.year)
       p.season = s
       let cur = Cal.seasonIndex(Cal.season(ofMonth: b.month))
-      if dir < 0, Cal.seasonIndex(s) >= cur { p.year = b.year - 1 }
+      // "last spring" is last year's (TimeBank reads it so even in the autumn).
+      if dir < 0 { p.year = b.year - 1 }
       if dir > 0, Cal.seasonIndex(s) <= cur { p.year = b.year + 1 }
       return hit(p)
     }
@@ -744,7 +796,7 @@ struct DateGrammar {
       j += 1
     }
     guard let amt = parseAmount(j) else { return nil }
-    if hasThe, amt.article { return nil }
+    if hasThe || lead != nil, amt.article { return nil }
     var k = amt.end
     if v.role(k, .more) { k += 1 }
     var adjective = false
@@ -752,11 +804,18 @@ struct DateGrammar {
     if v.isText(k, "trading") || v.isText(k, "business") || v.isText(k, "calendar") { k += 1 }
     guard let w = v.word(k), let unit = w.unit else { return nil }
     if adjective, w.unitPlural { return nil }
+    // "the two-week delay": TimeBank leaves "the" of an adjective out.
+    let start = adjective && hasThe ? i + 1 : i
     if !adjective, amt.value != nil, amt.value! > 1, !w.unitPlural, !(v.isText(k + 1, "-")) { /* "five year low" */ }
     if amt.value == 1, w.unitPlural, !amt.approx { return nil }
     if amt.article, w.unitPlural { return nil }
     var end = k + 1
-    if v.isText(end, "-"), v.isText(end + 1, "long") || v.isText(end + 1, "old") { end += 2 }
+    // "a 6-year-old": an age, not a time.
+    if v.isText(end, "-"), v.isText(end + 1, "old") || (v.isText(end + 1, "olds")) { return nil }
+    if w.unitPlural, v.isText(end, "old") { return nil }
+    if v.isText(end, "-"), v.isText(end + 1, "long") { end += 2 }
+    // "the 1988 second quarter" is a quarter, not 1988 seconds.
+    if unit == "S", v.word(end)?.unit == "Q" || v.role(end, .half) { return nil }
     if amt.value == nil, lead != nil, !(v.role(end, .ago)) {
       // "the past several quarters"
       return TimexHit(start: i, end: end, type: .date, value: lead == .next ? "FUTURE_REF" : "PAST_REF", rule: "dates.duration", point: nil)
@@ -769,7 +828,10 @@ struct DateGrammar {
       if v.role(end, .from), v.role(end + 1, .now) {
         return shifted(i, end + 2, amount: amt.value, unit: unit, sign: 1, anchor: ctx.reference, rule: "dates.ago")
       }
-      if v.role(end, .earlier) || v.role(end, .later) || (v.role(end, .before) || v.role(end, .after)) && end + 1 >= v.count {
+      // "three days later" is a DURATION "three days" in TimeBank; "a year earlier" a DATE.
+      if ["Y", "M", "Q", "DE"].contains(unit),
+        v.role(end, .earlier) || v.role(end, .later) || (v.role(end, .before) || v.role(end, .after)) && end + 1 >= v.count
+      {
         let sign = v.role(end, .earlier) || v.role(end, .before) ? -1 : 1
         let anchor = ctx.lastDay?.date ?? ctx.reference
         return shifted(i, end + 1, amount: amt.value, unit: unit, sign: sign, anchor: anchor, rule: "dates.shift")
@@ -784,7 +846,7 @@ struct DateGrammar {
     }
     if unit == "WE" { return nil }
     let value = durationValue(amt.value, unit)
-    return TimexHit(start: i, end: end, type: .duration, value: value, mod: amt.approx ? "APPROX" : nil, rule: "dates.duration", point: nil)
+    return TimexHit(start: start, end: end, type: .duration, value: value, mod: amt.approx ? "APPROX" : nil, rule: "dates.duration", point: nil)
   }
 
   /// A date `amount` units before (`sign` -1) or after the anchor, at the unit's precision.
@@ -796,7 +858,7 @@ struct DateGrammar {
     var p: CalendarPoint
     switch unit {
     case "Y":
-      if rule == "dates.shift" || Int(x) == 1, let lp = ctx.lastPoint, lp.quarter != nil, Int(x) == 1, sign < 0 {
+      if Int(x) == 1, sign < 0, ctx.focusQuarter != nil {
         p = yearBefore()
       } else {
         p = CalendarPoint(year: a.year + n)
@@ -1032,10 +1094,20 @@ struct DateGrammar {
 
   // MARK: Resolution
 
-  /// The clause's tense near tokens `s..<e`: the nearest tense marker in the sentence.
+  /// The clause's tense near tokens `s..<e`: the nearest tense marker in the same clause
+  /// (between punctuation marks), else in the sentence.
   func tense(_ s: Int, _ e: Int) -> Tense {
+    var lo = s
+    while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
+    var hi = e
+    while hi < v.count, v.kinds[hi] != .punctuation || v.low[hi] == "-" || v.low[hi] == "." { hi += 1 }
+    let inClause = tense(s, e, in: lo..<hi)
+    return inClause != .unknown ? inClause : tense(s, e, in: 0..<v.count)
+  }
+
+  private func tense(_ s: Int, _ e: Int, in scope: Range<Int>) -> Tense {
     var best: (dist: Int, role: DateLexicon.Role)?
-    for k in 0..<v.count where k < s || k >= e {
+    for k in scope where k < s || k >= e {
       guard let r = v.tenseRole(k) else { continue }
       let d = k < s ? s - k : k - e + 1
       if best == nil || d < best!.dist { best = (d, r) }
@@ -1047,8 +1119,8 @@ struct DateGrammar {
     }
   }
 
-  /// A weekday: past tense → on or before the reference day; future → after it; otherwise the
-  /// one in the reference day's week.
+  /// A weekday: future tense → the next one after the reference day; otherwise the last one on
+  /// or before it (news mostly reports what happened: 90 % of bare weekdays in TimeBank).
   func resolveWeekday(_ wd: Int, tense: Tense) -> CalendarPoint {
     guard let r = ctx.reference else {
       var p = CalendarPoint()
@@ -1058,9 +1130,8 @@ struct DateGrammar {
     }
     let diff = wd - r.isoWeekday
     switch tense {
-    case .past: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
+    case .past, .unknown: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
     case .future: return CalendarPoint(r.adding(days: diff > 0 ? diff : diff + 7))
-    case .unknown: return CalendarPoint(r.adding(days: diff))
     }
   }
 
@@ -1083,12 +1154,16 @@ struct DateGrammar {
   }
 
   /// A month without a year: past → the last one up to the reference month, future → the next
-  /// one from it, otherwise the reference year's.
+  /// one from it, otherwise the nearest one.
   func resolveMonth(_ m: Int, tense: Tense) -> CalendarPoint {
     guard let r = ctx.reference else { return CalendarPoint(month: m) }
     var y = r.year
-    if tense == .past, m > r.month { y -= 1 }
-    if tense == .future, m < r.month { y += 1 }
+    switch tense {
+    case .past: if m > r.month { y -= 1 }
+    case .future: if m < r.month { y += 1 }
+    case .unknown:
+      if m - r.month > 6 { y -= 1 } else if r.month - m > 6 { y += 1 }
+    }
     return CalendarPoint(year: y, month: m)
   }
 }

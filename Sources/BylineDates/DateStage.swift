@@ -36,9 +36,7 @@ public struct DateStage: Stage {
   public func process(_ document: inout Document) throws {
     var ctx = DateContext(reference: document.metadata.published)
     var out: [DateMention] = []
-    for sentence in document.sentences {
-      let toks = document.tokenIndices(in: sentence)
-      guard !toks.isEmpty else { continue }
+    for toks in spans(document) {
       let view = SentenceView(document: document, tokens: toks, lexicon: lexicon)
       var grammar = DateGrammar(v: view, ctx: ctx)
       for h in grammar.run() {
@@ -48,5 +46,39 @@ public struct DateStage: Stage {
       ctx = grammar.ctx
     }
     document.dates = out
+  }
+
+  /// Token ranges of the sentences, with a sentence that ends in "Oct." or "p.m." joined to
+  /// the next one when that goes on with the date ("Oct. | 23", "9 a.m. | EST Tuesday"): the
+  /// sentence splitter cannot know those abbreviations.
+  func spans(_ document: Document) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    for sentence in document.sentences {
+      let toks = document.tokenIndices(in: sentence)
+      guard !toks.isEmpty else { continue }
+      if let last = out.last, last.count >= 2, last.upperBound == toks.lowerBound, joins(document, last, toks.lowerBound) {
+        out[out.count - 1] = last.lowerBound..<toks.upperBound
+      } else {
+        out.append(toks)
+      }
+    }
+    return out
+  }
+
+  private func joins(_ d: Document, _ prev: Range<Int>, _ next: Int) -> Bool {
+    let dot = prev.upperBound - 1
+    guard d.tokens[dot].range.utf8End - d.tokens[dot].range.utf8Start == 1, d.bytes[d.tokens[dot].range.utf8Start] == 46 else {
+      return false
+    }
+    let word = d.tokenText(dot - 1).lowercased()
+    let nextText = d.tokenText(next)
+    if let w = lexicon.words[word], w.month != nil, w.monthAbbreviated {
+      return d.tokens[next].kind == .number
+    }
+    if let half = lexicon.clockSuffixes[word], half != "none" {
+      let n = lexicon.words[nextText.lowercased()]
+      return lexicon.timeZones.contains(nextText) || n?.weekday != nil || n?.relativeDay != nil || n?.month != nil
+    }
+    return false
   }
 }
