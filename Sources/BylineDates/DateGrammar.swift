@@ -72,7 +72,7 @@ struct DateGrammar {
     for h in [
       numericDate(i), clock(i), monthFirst(i), dayFirst(i), weekdayRule(i), relativeDay(i),
       yearRule(i), decadeRule(i), centuryRule(i), quarterRule(i), yearAdjective(i), yearEnd(i),
-      relative(i), amount(i), setRule(i), holiday(i), season(i), reference(i), weekend(i),
+      relative(i), amount(i), setRule(i), holiday(i), season(i), reference(i), weekend(i), barePlural(i),
     ] {
       guard let h, h.end > h.start else { continue }
       if best == nil || h.end > best!.end { best = h }
@@ -320,6 +320,10 @@ struct DateGrammar {
       j += v.role(j, .the) ? 2 : 1
       if v.word(j)?.unit == "Y" { j += 1 }
     }
+    if let (y, e) = spokenYear(j), v.role(j - 1, .prep) || j > i || v.role(j - 1, .of) || v.word(j - 1)?.month != nil {
+      let p = CalendarPoint(year: y)
+      return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.year", point: p)
+    }
     guard let y = v.year4(j) else { return nil }
     if j == i {
       if i > 0, ["$", "€", "£", "#", "¥"].contains(v.low[i - 1]) { return nil }
@@ -340,6 +344,38 @@ struct DateGrammar {
       end = q.end
     }
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.year", point: p)
+  }
+
+  /// A year in words: "nineteen ninety-six" → 1996, "two thousand" → 2000 (the latter only
+  /// after "the year"; callers check the context).
+  func spokenYear(_ j: Int) -> (Int, Int)? {
+    guard let w = v.word(j), w.numberKind == "cardinal", let c = w.cardinal else { return nil }
+    if (11...20).contains(c), let t = v.word(j + 1), t.numberKind == "cardinal", let tens = t.cardinal, tens >= 10 {
+      var y = c * 100 + tens
+      var e = j + 2
+      if tens >= 20, tens % 10 == 0 {
+        var k = e
+        if v.isText(k, "-") { k += 1 }
+        if let u = v.word(k), u.numberKind == "cardinal", let unit = u.cardinal, (1...9).contains(unit) {
+          y += unit
+          e = k + 1
+        }
+      }
+      return (y, e)
+    }
+    if c == 2, v.word(j + 1)?.numberKind == "multiplier", v.word(j + 1)?.cardinal == 1000, v.word(j - 1)?.unit == "Y" {
+      return (2000, j + 2)
+    }
+    return nil
+  }
+
+  /// "for years" → PXY, "in weeks" → PXW: a bare plural unit after a preposition.
+  func barePlural(_ i: Int) -> TimexHit? {
+    guard let w = v.word(i), let u = w.unit, w.unitPlural, ["Y", "M", "W", "DE", "CE"].contains(u), v.role(i - 1, .prep) else {
+      return nil
+    }
+    if v.isText(i + 1, "of") || v.isText(i + 1, "-") { return nil }
+    return TimexHit(start: i, end: i + 1, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
   }
 
   /// "the 1990s" → 199, "'90s", "the 1800s" → 18.
@@ -527,10 +563,10 @@ struct DateGrammar {
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
     if i > 0, v.capitalized(i - 1), v.word(i - 1) == nil, v.kinds[i - 1] == .word, i - 1 > 0 { return nil }
     var p = resolveWeekday(wd, tense: tense(i, i + 1))
-    var type = TimexType.date
+    // "Monday night": TimeBank mostly types these DATE, with the part of day in the value.
+    let type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {
       if dp.hasPrefix("T") { p.part = dp } else { p.part = "T" + dp }
-      type = .time
       j += 1
     }
     if let r = ctx.reference, p.year == nil, r.year > 0 { _ = r }
@@ -713,7 +749,7 @@ struct DateGrammar {
       p.season = s
       let cur = Cal.seasonIndex(Cal.season(ofMonth: b.month))
       // "last spring" is last year's (TimeBank reads it so even in the autumn).
-      if dir < 0 { p.year = b.year - 1 }
+      if dir < 0 { p.year = v.role(j - 1, .last) && v.role(j - 2, .this) && Cal.seasonIndex(s) < cur ? b.year : b.year - 1 }
       if dir > 0, Cal.seasonIndex(s) <= cur { p.year = b.year + 1 }
       return hit(p)
     }
@@ -817,8 +853,8 @@ struct DateGrammar {
     // "the 1988 second quarter" is a quarter, not 1988 seconds.
     if unit == "S", v.word(end)?.unit == "Q" || v.role(end, .half) { return nil }
     if amt.value == nil, lead != nil, !(v.role(end, .ago)) {
-      // "the past several quarters"
-      return TimexHit(start: i, end: end, type: .date, value: lead == .next ? "FUTURE_REF" : "PAST_REF", rule: "dates.duration", point: nil)
+      // "the next few days" → PXD
+      return TimexHit(start: i, end: end, type: .duration, value: durationValue(nil, unit), rule: "dates.duration", point: nil)
     }
     // Shifts.
     if !adjective, lead == nil {
@@ -1101,21 +1137,25 @@ struct DateGrammar {
     while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
     var hi = e
     while hi < v.count, v.kinds[hi] != .punctuation || v.low[hi] == "-" || v.low[hi] == "." { hi += 1 }
-    let inClause = tense(s, e, in: lo..<hi)
-    return inClause != .unknown ? inClause : tense(s, e, in: 0..<v.count)
+    // The verb a time adverbial belongs to mostly comes before it ("met Monday", "will meet
+    // on Thursday"), so look back first, then forward, in the clause and then the sentence.
+    for scope in [lo..<hi, 0..<v.count] {
+      for k in stride(from: s - 1, through: scope.lowerBound, by: -1) {
+        if let t = tense(at: k) { return t }
+      }
+      for k in e..<scope.upperBound {
+        if let t = tense(at: k) { return t }
+      }
+    }
+    return .unknown
   }
 
-  private func tense(_ s: Int, _ e: Int, in scope: Range<Int>) -> Tense {
-    var best: (dist: Int, role: DateLexicon.Role)?
-    for k in scope where k < s || k >= e {
-      guard let r = v.tenseRole(k) else { continue }
-      let d = k < s ? s - k : k - e + 1
-      if best == nil || d < best!.dist { best = (d, r) }
-    }
-    switch best?.role {
+  private func tense(at k: Int) -> Tense? {
+    switch v.tenseRole(k) {
     case .future: return .future
     case .past: return .past
-    default: return .unknown
+    case .present: return .unknown
+    default: return nil
     }
   }
 
