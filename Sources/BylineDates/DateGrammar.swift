@@ -216,7 +216,7 @@ struct DateGrammar {
       if v.isText(j, "."), v.glued(j) { j += 1 }
     }
     if let d = v.dayNumber(j), d <= PublicationDate.daysIn(month: m, year: 2000),
-      !(v.isText(j + 1, ":") || v.isText(j + 1, "-") && v.digits(j + 2) != nil)
+      !((v.isText(j + 1, ":") || v.isText(j + 1, "-")) && v.glued(j + 1) && v.glued(j + 2) && v.digits(j + 2) != nil)
     {
       var end = j + 1
       var p: CalendarPoint
@@ -563,10 +563,14 @@ struct DateGrammar {
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
     if i > 0, v.capitalized(i - 1), v.word(i - 1) == nil, v.kinds[i - 1] == .word, i - 1 > 0 { return nil }
     var p = resolveWeekday(wd, tense: tense(i, i + 1))
-    // "Monday night": TimeBank mostly types these DATE, with the part of day in the value.
-    let type = TimexType.date
+    // "Monday night": TimeBank mostly gives these the plain day (DATE); a clock word
+    // ("Monday noon") keeps its time.
+    var type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {
-      if dp.hasPrefix("T") { p.part = dp } else { p.part = "T" + dp }
+      if dp.hasPrefix("T") {
+        p.part = dp
+        type = .time
+      }
       j += 1
     }
     if let r = ctx.reference, p.year == nil, r.year > 0 { _ = r }

@@ -9,7 +9,7 @@ public struct DateLexicon: Sendable {
   enum Role: String, Sendable, CaseIterable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
-    case future, past, present, latest, current, period, other, more, from, now, at
+    case future, past, present, infinitive, latest, current, period, other, more, from, now, at
   }
 
   /// Everything known about one lowercased word.

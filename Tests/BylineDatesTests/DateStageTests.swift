@@ -62,6 +62,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The president will speak on Monday in Ankara.", extent: "Monday", type: .date, value: "2024-07-29"),
     TimexCase(sentence: "The president will travel on Friday to Ankara.", extent: "Friday", type: .date, value: "2024-07-26"),
     TimexCase(sentence: "The rally took place on Saturday, July 20, in the capital.", extent: "Saturday, July 20", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "The Times said in an editorial on Saturday, April 25: The court erred.", extent: "Saturday, April 25", type: .date, value: "2024-04-25"),
+    TimexCase(sentence: "The Times said in an editorial on Monday, Oct. 26: The court erred.", extent: "Monday, Oct. 26", type: .date, value: "2023-10-26"),
     // Durations.
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
