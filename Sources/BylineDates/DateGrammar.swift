@@ -312,7 +312,7 @@ struct DateGrammar {
       }
       if v.word(j + 2)?.unit == "Q" && v.word(j + 2)?.unitPlural == false || v.role(j + 2, .period) {
         var p = CalendarPoint(year: y)
-        p.quarter = ctx.focusQuarter?.quarter
+        if v.word(j + 2)?.unit == "Q" { p.quarter = ctx.focusQuarter?.quarter }
         return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year", point: p)
       }
     }
@@ -722,7 +722,10 @@ struct DateGrammar {
       }
       return hit(p)
     }
-    if let m = w.month, v.capitalized(j), !w.monthAbbreviated || v.isText(j + 1, ".") {
+    if let m = w.month, v.capitalized(j), !w.monthAbbreviated || v.isText(j + 1, "."),
+      v.dayNumber(w.monthAbbreviated ? j + 2 : j + 1) == nil
+    {
+      // ("last Oct. 23" is the date "Oct. 23", resolved to the past by the month-day rule.)
       guard let b = base else { return hit(CalendarPoint(month: m)) }
       var y = b.year
       if dir < 0, m >= b.month { y -= 1 }

@@ -138,7 +138,18 @@ struct SentenceView {
       if w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
     guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
-    for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) { return s.role }
+    for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
+      // A participle after "be" is passive: "to be published" / "will be named" look ahead,
+      // "is expected" is present; after "was", "has", "had" it stays past.
+      if s.role == .past, i > 0, let prev = words[i - 1]?.roles {
+        if low[i - 1] == "be" {
+          return i > 1 && (words[i - 2]?.roles.contains(.infinitive) ?? false || words[i - 2]?.roles.contains(.future) ?? false)
+            ? .future : nil
+        }
+        if prev.contains(.present) { return .present }
+      }
+      return s.role
+    }
     return nil
   }
 }
