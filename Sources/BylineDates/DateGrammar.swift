@@ -46,6 +46,16 @@ struct DateGrammar {
           if p.quarter != nil, h.rule == "dates.quarter" || h.rule == "dates.year" { ctx.focusQuarter = p }
         }
         i = max(h.end, i + 1)
+        // "April 24 and 25": the second day shares the month.
+        if h.rule == "dates.month_day", var p = h.point, p.isDay, i + 1 < v.count,
+          v.isText(i, "and") || v.isText(i, "to") || v.isText(i, "-") || v.isText(i, "through"),
+          let d = v.dayNumber(i + 1), v.word(i + 2)?.month == nil, let m = p.month, d <= PublicationDate.daysIn(month: m, year: p.year ?? 2000)
+        {
+          p.day = d
+          p.part = nil
+          out.append(TimexHit(start: i + 1, end: i + 2, type: .date, value: p.value, rule: "dates.month_day", point: p))
+          i += 2
+        }
       } else {
         i += 1
       }
@@ -251,6 +261,7 @@ struct DateGrammar {
     let licensed = v.role(i - 1, .prep) || v.role(i - 1, .early) || v.role(i - 1, .mid) || v.role(i - 1, .late)
       || v.isText(i - 1, "-") || v.role(i - 1, .this) || v.role(i - 1, .last) || v.role(i - 1, .next)
       || v.role(i - 1, .every) || v.role(i - 1, .of)
+      || (v.role(i - 1, .the) && i + 1 < v.count && v.kinds[i + 1] == .word && !v.capitalized(i + 1))
     if w.monthGuarded, !licensed { return nil }
     if !licensed, i + 1 < v.count, v.capitalized(i + 1), v.word(i + 1)?.month == nil { return nil }
     if i == 0, w.monthGuarded { return nil }
@@ -559,9 +570,8 @@ struct DateGrammar {
       return TimexHit(start: i, end: h.end, type: h.type, value: h.value, rule: "dates.weekday", point: p)
     }
     guard w.weekdayForm == "full" else { return nil }
-    // Names: "Sunday Times", "Bloody Sunday".
+    // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
-    if i > 0, v.capitalized(i - 1), v.word(i - 1) == nil, v.kinds[i - 1] == .word, i - 1 > 0 { return nil }
     var p = resolveWeekday(wd, tense: tense(i, i + 1))
     // "Monday night": TimeBank mostly gives these the plain day (DATE); a clock word
     // ("Monday noon") keeps its time.
@@ -681,6 +691,10 @@ struct DateGrammar {
         return TimexHit(start: i, end: end, type: .date, value: value, rule: "dates.relative", point: nil)
       }
       return TimexHit(start: i, end: end, type: type, value: p.value, rule: "dates.relative", point: p)
+    }
+    if anchored, dir != 0, let dp = w.daypart, !dp.hasPrefix("T"), let b = base {
+      // "the next morning": the day after the last date talked about.
+      return hit(CalendarPoint(b.adding(days: dir)))
     }
     if let unit = w.unit, !w.unitPlural {
       guard let b = base else { return hit(nil) }
@@ -1112,7 +1126,9 @@ struct DateGrammar {
       p.year = y
       end += 2
     } else {
-      guard hasThe || v.role(i - 1, .prep) else { return nil }
+      guard hasThe || v.role(i - 1, .prep) || v.role(i - 1, .early) || v.role(i - 1, .mid) || v.role(i - 1, .late) else {
+        return nil
+      }
       if v.isText(end, "of") || v.isText(end, "-") { return nil }
       if !hasThe, s == "FA" { return nil }
     }
