@@ -245,6 +245,10 @@ struct DateGrammar {
       let p = CalendarPoint(year: y, month: m)
       return TimexHit(start: i, end: j + 1, type: .date, value: p.value, rule: "dates.month_year", point: p)
     }
+    if let (y, e) = spokenYear(j) {
+      let p = CalendarPoint(year: y, month: m)
+      return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.month_year", point: p)
+    }
     if (v.isText(j, "of") || v.isText(j, ",")), let y = v.year4(j + 1) {
       let p = CalendarPoint(year: y, month: m)
       return TimexHit(start: i, end: j + 2, type: .date, value: p.value, rule: "dates.month_year", point: p)
@@ -430,7 +434,7 @@ struct DateGrammar {
   // MARK: Quarters and halves
 
   /// "third quarter", "third-quarter", "first half" at `i`, with an optional "of 1989" / "1989".
-  private func quarterPart(at i: Int) -> (quarter: Int?, half: Int?, end: Int, year: Int?)? {
+  private func quarterPart(at i: Int) -> (quarter: Int?, half: Int?, end: Int, year: Int?, hyphen: Bool)? {
     var j = i
     if v.role(j, .fiscal) { j += 1 }
     var ord: Int?
@@ -438,7 +442,8 @@ struct DateGrammar {
     if ord == nil, let (x, s) = v.numberWithSuffix(j), ["st", "nd", "rd", "th"].contains(s) { ord = x }
     guard let o = ord else { return nil }
     var k = j + 1
-    if v.isText(k, "-") { k += 1 }
+    let hyphen = v.isText(k, "-")
+    if hyphen { k += 1 }
     if v.role(k, .fiscal) { k += 1 }
     var quarter: Int?
     var half: Int?
@@ -460,7 +465,7 @@ struct DateGrammar {
       year = y
       end += 1
     }
-    return (quarter, half, end, year)
+    return (quarter, half, end, year, hyphen)
   }
 
   /// "the third quarter", "third-quarter", "the fiscal first quarter", "the first half of 1989",
@@ -480,7 +485,9 @@ struct DateGrammar {
       }
       p.quarter = q.quarter
       p.half = q.half
-      return TimexHit(start: i, end: q.end, type: .date, value: p.value, rule: "dates.quarter", point: p)
+      // "the third-quarter loss": TimeBank leaves "the" of the adjective out.
+      let start = q.hyphen && q.year == nil && j > i ? j : i
+      return TimexHit(start: start, end: q.end, type: .date, value: p.value, rule: "dates.quarter", point: p)
     }
     guard j > i else { return nil }
     var k = j
@@ -795,6 +802,10 @@ struct DateGrammar {
       if v.isText(i + 1, "."), v.glued(i + 1), let f = v.digits(i + 2), v.glued(i + 2), f.length == 1 {
         return (Double(d.value) + Double(f.value) / 10, i + 3, false, false)
       }
+      // "2 1/2 years"
+      if v.digits(i + 1)?.value == 1, v.isText(i + 2, "/"), v.digits(i + 3)?.value == 2, v.glued(i + 2), v.glued(i + 3) {
+        return (Double(d.value) + 0.5, i + 4, false, false)
+      }
       return (Double(d.value), i + 1, false, false)
     }
     if i < v.count, v.kinds[i] == .number, let x = Double(v.low[i].filter { $0 != "," }) { return (x, i + 1, false, false) }
@@ -861,6 +872,8 @@ struct DateGrammar {
     if v.isText(k, "trading") || v.isText(k, "business") || v.isText(k, "calendar") { k += 1 }
     guard let w = v.word(k), let unit = w.unit else { return nil }
     if adjective, w.unitPlural { return nil }
+    // "a year-earlier loss" is the adjective "year-earlier", not "a year".
+    if v.isText(k + 1, "-"), v.role(k + 2, .earlier) || v.role(k + 2, .ago) { return nil }
     // "the two-week delay": TimeBank leaves "the" of an adjective out.
     let start = adjective && hasThe ? i + 1 : i
     if !adjective, amt.value != nil, amt.value! > 1, !w.unitPlural, !(v.isText(k + 1, "-")) { /* "five year low" */ }
@@ -945,6 +958,17 @@ struct DateGrammar {
   }
 
   private func durationValue(_ amount: Double?, _ unit: String) -> String {
+    // Half units are written in the next smaller unit: P2Y6M, PT5H30M.
+    if let a = amount, a != a.rounded(), a * 2 == (a * 2).rounded() {
+      let whole = Int(a)
+      switch unit {
+      case "Y": return "P" + (whole > 0 ? "\(whole)Y" : "") + "6M"
+      case "D": return "P" + (whole > 0 ? "\(whole)D" : "") + "T12H"
+      case "H": return "PT" + (whole > 0 ? "\(whole)H" : "") + "30M"
+      case "MIN": return "PT" + (whole > 0 ? "\(whole)M" : "") + "30S"
+      default: break
+      }
+    }
     func num(_ scale: Double) -> String {
       guard let a = amount else { return "X" }
       let x = a * scale
@@ -1125,6 +1149,9 @@ struct DateGrammar {
     } else if v.isText(end, "of"), let y = v.year4(end + 1) {
       p.year = y
       end += 2
+    } else if v.isText(end, "of"), let (y, e) = spokenYear(end + 1) {
+      p.year = y
+      end = e
     } else {
       guard hasThe || v.role(i - 1, .prep) || v.role(i - 1, .early) || v.role(i - 1, .mid) || v.role(i - 1, .late) else {
         return nil
