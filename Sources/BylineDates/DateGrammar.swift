@@ -237,7 +237,9 @@ struct DateGrammar {
         p = CalendarPoint(year: y, month: m, day: d)
         end += 1
       } else {
-        p = resolveMonthDay(m, d, tense: tense(i, end))
+        // "last Oct. 23" is past, "next July 4" future, whatever the verb.
+        let t = v.role(i - 1, .last) ? Tense.past : v.role(i - 1, .next) ? Tense.future : tense(i, end)
+        p = resolveMonthDay(m, d, tense: t)
       }
       return withClock(p, start: i, end: end, rule: "dates.month_day")
     }

@@ -128,13 +128,6 @@ struct SentenceView {
       if w.roles.contains(.future) { return .future }
       if w.roles.contains(.past) { return .past }
       if w.roles.contains(.present) { return .present }
-      // "to" + a verb ("plans to meet"): not "to the", "to Paris", "to 5 %".
-      if w.roles.contains(.infinitive), i + 1 < count, kinds[i + 1] == .word, !capitalizedAt(i + 1),
-        words[i + 1].map({ $0.roles.isEmpty && $0.cardinal == nil && $0.unit == nil && $0.month == nil }) ?? true,
-        !low[i + 1].hasSuffix("ed"), !["his", "her", "its", "their", "our", "my", "your"].contains(low[i + 1])
-      {
-        return .future
-      }
       if w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
     guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
