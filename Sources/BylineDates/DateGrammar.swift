@@ -388,7 +388,7 @@ struct DateGrammar {
 
   /// "for years" → PXY, "in weeks" → PXW: a bare plural unit after a preposition.
   func barePlural(_ i: Int) -> TimexHit? {
-    guard let w = v.word(i), let u = w.unit, w.unitPlural, ["Y", "M", "W", "DE", "CE"].contains(u), v.role(i - 1, .prep) else {
+    guard let w = v.word(i), let u = w.unit, w.unitPlural, ["Y", "M", "W"].contains(u), v.role(i - 1, .prep) else {
       return nil
     }
     if v.isText(i + 1, "of") || v.isText(i + 1, "-") { return nil }
@@ -874,6 +874,10 @@ struct DateGrammar {
     if v.isText(k, "trading") || v.isText(k, "business") || v.isText(k, "calendar") { k += 1 }
     guard let w = v.word(k), let unit = w.unit else { return nil }
     if adjective, w.unitPlural { return nil }
+    // "a second time", "a quarter of the market": not durations.
+    if amt.article, unit == "S" || unit == "Q" || unit == "MIN", !v.role(i - 1, .prep) { return nil }
+    // "60 Minutes", "This Week": a capitalized unit inside a sentence is a name.
+    if v.capitalized(k), k > 0, !v.capitalized(k - 1) || v.kinds[k - 1] == .number, v.low[k - 1] != "." { return nil }
     // "a year-earlier loss" is the adjective "year-earlier", not "a year".
     if v.isText(k + 1, "-"), v.role(k + 2, .earlier) || v.role(k + 2, .ago) { return nil }
     // "the two-week delay": TimeBank leaves "the" of an adjective out.
