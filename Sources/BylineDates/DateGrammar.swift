@@ -65,6 +65,11 @@ struct DateGrammar {
 
   /// The longest hit starting at `i` (earlier rules win ties).
   func best(at i: Int) -> TimexHit? {
+    // Every rule starts at a lexicon word, a number, a number with letters ("1990s", "5pm")
+    // or the apostrophe of "'90s"; skip everything else at once.
+    guard v.words[i]?.canStart ?? false || v.kinds[i] == .number || v.low[i] == "'" || v.lexicon.phrases[v.low[i]] != nil
+      || (v.kinds[i] == .word && (v.low[i].utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false))
+    else { return nil }
     var best: TimexHit?
     func consider(_ h: TimexHit?) {
       guard let h, h.end > h.start else { return }
@@ -79,13 +84,53 @@ struct DateGrammar {
   /// Every unmodified expression starting at `i`.
   func core(at i: Int) -> TimexHit? {
     var best: TimexHit?
-    for h in [
-      numericDate(i), clock(i), monthFirst(i), dayFirst(i), weekdayRule(i), relativeDay(i),
-      yearRule(i), decadeRule(i), centuryRule(i), quarterRule(i), yearAdjective(i), yearEnd(i),
-      relative(i), amount(i), setRule(i), holiday(i), season(i), reference(i), weekend(i), barePlural(i),
-    ] {
-      guard let h, h.end > h.start else { continue }
+    @inline(__always) func consider(_ h: TimexHit?) {
+      guard let h, h.end > h.start else { return }
       if best == nil || h.end > best!.end { best = h }
+    }
+    // Rules by the kind of token they start with, so most tokens try only a few.
+    let w = v.words[i]
+    if v.kinds[i] == .number {
+      consider(numericDate(i))
+      consider(clock(i))
+      consider(dayFirst(i))
+      consider(yearRule(i))
+      consider(amount(i))
+      return best
+    }
+    if v.kinds[i] == .word, v.low[i].utf8.first.map({ $0 >= 48 && $0 <= 57 }) ?? false {
+      consider(clock(i))
+      consider(dayFirst(i))
+      consider(decadeRule(i))
+      consider(centuryRule(i))
+      consider(quarterRule(i))
+      return best
+    }
+    if v.low[i] == "'" { return decadeRule(i) }
+    if let w {
+      if w.month != nil { consider(monthFirst(i)) }
+      if w.weekday != nil { consider(weekdayRule(i)) }
+      if w.relativeDay != nil || w.roles.contains(.this) || w.roles.contains(.last) { consider(relativeDay(i)) }
+      if w.daypart != nil { consider(clock(i)) }
+      if w.roles.contains(.the) {
+        consider(dayFirst(i))
+        consider(decadeRule(i))
+        consider(centuryRule(i))
+        consider(weekend(i))
+      }
+      consider(yearRule(i))
+      consider(quarterRule(i))
+      consider(yearAdjective(i))
+      if w.unit != nil { consider(yearEnd(i)) }
+      consider(relative(i))
+      consider(amount(i))
+      consider(setRule(i))
+      if w.season != nil || w.roles.contains(.the) { consider(season(i)) }
+      if w.unit != nil { consider(barePlural(i)) }
+    }
+    if v.lexicon.phrases[v.low[i]] != nil {
+      consider(holiday(i))
+      consider(reference(i))
     }
     return best
   }

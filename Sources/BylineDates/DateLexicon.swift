@@ -6,14 +6,26 @@ import BylineCore
 /// the lowercased token text; phrases are space-separated token sequences.
 public struct DateLexicon: Sendable {
   /// Grammar roles of function words (`keywords.tsv`); the rules name them.
-  enum Role: String, Sendable, CaseIterable {
+  enum Role: UInt8, Sendable, CaseIterable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
     case future, past, present, infinitive, latest, current, period, other, more, from, now, at
+
+    /// The role spelled as in keywords.tsv (the case name).
+    static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }
   }
 
-  /// Everything known about one lowercased word.
-  struct Word: Sendable {
+  /// A set of roles as a bit mask (the rules test roles on every token).
+  struct RoleSet: Sendable {
+    var bits: UInt64 = 0
+    @inline(__always) func contains(_ r: Role) -> Bool { bits & (1 << UInt64(r.rawValue)) != 0 }
+    mutating func insert(_ r: Role) { bits |= 1 << UInt64(r.rawValue) }
+    var isEmpty: Bool { bits == 0 }
+  }
+
+  /// Everything known about one lowercased word. A class so that looking a word up in the hot
+  /// loop copies one reference; never mutated after loading.
+  final class Word: @unchecked Sendable {
     var month: Int?
     var monthAbbreviated = false
     var monthGuarded = false
@@ -29,8 +41,30 @@ public struct DateLexicon: Sendable {
     var daypart: String?
     var relativeDay: (offset: Int, daypart: String)?
     var setValue: String?
-    var roles: Set<Role> = []
+    var roles = RoleSet()
+
+    /// True when some rule can start at this word (a date word, a number word or a
+    /// determiner/modifier role); tense markers and prepositions alone cannot.
+    var canStart: Bool {
+      if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
+        || daypart != nil || relativeDay != nil || setValue != nil
+      {
+        return true
+      }
+      return roles.bits & DateLexicon.startRoles.bits != 0
+    }
   }
+
+  /// Roles a rule can start with.
+  static let startRoles: RoleSet = {
+    var r = RoleSet()
+    for role in [Role.this, .last, .next, .following, .previous, .early, .mid, .late, .every, .the, .a, .fiscal, .current,
+      .latest, .earlier, .later]
+    {
+      r.insert(role)
+    }
+    return r
+  }()
 
   struct SuffixRole: Sendable {
     var suffix: String
@@ -113,7 +147,7 @@ public struct DateLexicon: Sendable {
     for r in sets.rows.indices { update(field(sets, r, "word")) { $0.setValue = field(sets, r, "value") } }
     let keywords = try load("keywords.tsv", ["word", "role"])
     for r in keywords.rows.indices {
-      guard let role = Role(rawValue: field(keywords, r, "role")) else {
+      guard let role = Role.named(field(keywords, r, "role")) else {
         throw keywords.error(row: r, "unknown role \"\(field(keywords, r, "role"))\"")
       }
       let word = field(keywords, r, "word")
@@ -151,10 +185,10 @@ public struct DateLexicon: Sendable {
     for k in phrases.keys { phrases[k]!.sort { $0.tokens.count > $1.tokens.count } }
   }
 
-  private mutating func update(_ word: String, _ body: (inout Word) -> Void) {
+  private mutating func update(_ word: String, _ body: (Word) -> Void) {
     let key = word.lowercased()
-    var w = words[key] ?? Word()
-    body(&w)
+    let w = words[key] ?? Word()
+    body(w)
     words[key] = w
   }
 
