@@ -117,6 +117,7 @@ struct DateGrammar {
         consider(decadeRule(i))
         consider(centuryRule(i))
         consider(weekend(i))
+        consider(theYear(i))
       }
       consider(yearRule(i))
       consider(quarterRule(i))
@@ -378,6 +379,11 @@ struct DateGrammar {
         return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year", point: p)
       }
     }
+    // "the year two thousand"
+    if v.role(j, .the), v.word(j + 1)?.unit == "Y", let (y, e) = spokenYear(j + 2) {
+      let p = CalendarPoint(year: y)
+      return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.year", point: p)
+    }
     if v.role(j, .fiscal) || (v.role(j, .the) && v.word(j + 1)?.unit == "Y" && v.year4(j + 2) != nil) {
       j += v.role(j, .the) ? 2 : 1
       if v.word(j)?.unit == "Y" { j += 1 }
@@ -587,6 +593,29 @@ struct DateGrammar {
       return p
     }
     return CalendarPoint(year: ctx.reference.map { $0.year - 1 })
+  }
+
+  /// "the year", "the full year", "the fiscal year" → the reference year; "the year ended
+  /// March 31" → a DURATION P1Y (a fiscal year named by its end).
+  func theYear(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the) else { return nil }
+    var j = i + 1
+    if v.isText(j, "full") || v.role(j, .fiscal) || v.role(j, .latest) && v.role(j + 1, .fiscal) {
+      j += v.role(j, .latest) ? 2 : 1
+    }
+    guard v.word(j)?.unit == "Y", v.word(j)?.unitPlural == false else { return nil }
+    let next = j + 1
+    if v.isText(next, "-") || v.role(next, .ago) || v.role(next, .earlier) || v.role(next, .before) || v.role(next, .after)
+      || v.digits(next) != nil || v.word(next)?.cardinal != nil
+    {
+      return nil
+    }
+    if v.isText(next, "ended") || v.isText(next, "ending") {
+      return TimexHit(start: i, end: next, type: .duration, value: "P1Y", rule: "dates.the_year", point: nil)
+    }
+    guard let r = ctx.reference else { return nil }
+    let p = CalendarPoint(year: v.role(i + 1, .latest) ? r.year - 1 : r.year)
+    return TimexHit(start: i, end: next, type: .date, value: p.value, rule: "dates.the_year", point: p)
   }
 
   /// "year-end", "year end" → the reference year, mod END.
