@@ -388,7 +388,7 @@ struct DateGrammar {
       j += v.role(j, .the) ? 2 : 1
       if v.word(j)?.unit == "Y" { j += 1 }
     }
-    if let (y, e) = spokenYear(j), v.role(j - 1, .prep) || j > i || v.role(j - 1, .of) || v.word(j - 1)?.month != nil {
+    if let (y, e) = spokenYear(j) {
       let p = CalendarPoint(year: y)
       return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.year", point: p)
     }
@@ -418,7 +418,7 @@ struct DateGrammar {
   /// after "the year"; callers check the context).
   func spokenYear(_ j: Int) -> (Int, Int)? {
     guard let w = v.word(j), w.numberKind == "cardinal", let c = w.cardinal else { return nil }
-    if (11...20).contains(c), let t = v.word(j + 1), t.numberKind == "cardinal", let tens = t.cardinal, tens >= 10 {
+    if (11...19).contains(c), let t = v.word(j + 1), t.numberKind == "cardinal", let tens = t.cardinal, tens >= 20, tens % 10 == 0 {
       var y = c * 100 + tens
       var e = j + 2
       if tens >= 20, tens % 10 == 0 {
@@ -939,7 +939,13 @@ struct DateGrammar {
       lead = .next
       j += 1
     }
-    guard let amt = parseAmount(j) else { return nil }
+    guard let amt = parseAmount(j) else {
+      // "the coming weeks", "the past few years" without a number: an unknown amount.
+      if lead != nil, hasThe || lead == .next, let w = v.word(j), let u = w.unit, w.unitPlural, u != "WE" {
+        return TimexHit(start: i, end: j + 1, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
+      }
+      return nil
+    }
     if hasThe || lead != nil, amt.article { return nil }
     var k = amt.end
     if v.role(k, .more) { k += 1 }
