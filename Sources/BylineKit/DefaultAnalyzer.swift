@@ -1,4 +1,5 @@
 import BylineCore
+import BylineDates
 import BylineEntities
 import BylineExtract
 import BylinePlaces
@@ -14,6 +15,9 @@ public enum DefaultAnalyzer {
       TokenizerStage(),
       try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
       try PlaceStage(lexicons: lexicons),
+      try DateStage(lexicons: lexicons),
+      try QuoteStage(lexicons: lexicons),
+      try SourceStage(lexicons: lexicons),
     ]
   }
 
