@@ -1,0 +1,47 @@
+import BylineCore
+import BylineKit
+import BylineText
+import Foundation
+import Testing
+
+private final class CollectingSink: ReportSink {
+  var ids: [String] = []
+  var errors: [String?] = []
+  var finished = false
+  func write(_ result: AnalysisResult) throws {
+    ids.append(result.document.id)
+    errors.append(result.error)
+  }
+  func finish() throws { finished = true }
+}
+
+@Suite struct BatchRunnerTests {
+  @Test func keepsInputOrderAndGoesOnAfterBadRecords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-batch-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    var lines: [String] = []
+    for i in 0..<200 {
+      lines.append(i % 17 == 5 ? "{not json" : #"{"id": "r\#(i)", "text": "Record \#(i) said hello. Then it left."}"#)
+    }
+    let file = dir.appendingPathComponent("in.jsonl")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let analyzer = Analyzer(
+      pipeline: try Pipeline([TokenizerStage()]),
+      extraction: ArticleExtraction(html: { _, _, _ in throw CancellationError() }, page: { _ in throw CancellationError() }))
+    let sink = CollectingSink()
+    var sinks: [any ReportSink] = [sink]
+    let summary = try BatchRunner(analyzer: analyzer, concurrency: 4)
+      .run(RecordStream(inputs: InputCollector.inputs(for: [file.path]).inputs), sinks: &sinks)
+    #expect(summary.records == 200)
+    #expect(summary.failed == 12)
+    #expect(sink.finished)
+    let expected = (0..<200).map { $0 % 17 == 5 ? "in.jsonl:\($0 + 1)" : "r\($0)" }
+    #expect(sink.ids == expected)
+  }
+
+  @Test func missingPathsAreReportedNotFatal() {
+    let (inputs, missing) = InputCollector.inputs(for: ["/nonexistent/file.html"])
+    #expect(inputs.isEmpty)
+    #expect(missing.map(\.path) == ["/nonexistent/file.html"])
+  }
+}
