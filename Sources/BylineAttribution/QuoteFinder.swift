@@ -320,7 +320,7 @@ struct QuoteFinder {
       let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
       var s = c + 1
       while s < end, !view.isWord(s) { s += 1 }
-      guard wordCount(s..<end) >= 4 else { continue }
+      guard s < end, wordCount(s..<end) >= 4 else { continue }
       let content = view.span(s..<end)
       guard !candidates.contains(where: { $0.range.overlaps(content) }) else { continue }
       let type: QuoteType = absorbQuotedFragments(content) ? .direct : .indirect

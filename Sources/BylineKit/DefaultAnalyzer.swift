@@ -1,3 +1,4 @@
+import BylineAttribution
 import BylineCore
 import BylineExtract
 import BylineText
@@ -8,7 +9,9 @@ public enum DefaultAnalyzer {
   /// The default stages, in run order, with lexicons loaded from `lexicons`.
   public static func stages(lexicons: LexiconStore) throws -> [any Stage] {
     [
-      TokenizerStage()
+      TokenizerStage(),
+      // No entity stage yet: quotes resolve speakers from capitalised name runs.
+      try QuoteStage(lexicons: lexicons, usesEntities: false),
     ]
   }
 
