@@ -73,11 +73,18 @@ struct QuoteFinder {
     var firstComma: Int? = nil
     while we < blockEnd, we < i + 16 {
       let w = view.low[we]
-      if w == "." || w == "!" || w == "?" || w == ";" || isMark(we) { break }
+      if view.isTerminal(we) || isMark(we) { break }
       if w == ",", firstComma == nil { firstComma = we }
       we += 1
     }
     guard i < we else { return nil }
+    // A reader's comment signed with a dash: "…” ― Jane Doe".
+    if ["―", "—", "–"].contains(view.low[i]), we == blockEnd, we - i >= 2, we - i <= 5,
+      (i + 1..<we).allSatisfy({ view.cap[$0] || !view.isWord($0) }),
+      let m = speakers.classify((i + 1)..<we), m.kind == .name
+    {
+      return (m, i..<(i + 1), m.tokens.upperBound)
+    }
     if let (cue, cr) = lex.cue(at: i, in: view.low, limit: we), cue.kind != .according {
       guard let m = speakers.after(cr.upperBound, upperBound: firstComma ?? we) else { return nil }
       return (m, cr, m.tokens.upperBound)
@@ -335,7 +342,11 @@ struct QuoteFinder {
     let b = view.doc.bytes
     for (n, q) in spans.enumerated() where !consumed[n] {
       let tokens = view.doc.tokenIndices(in: q.content)
-      guard wordCount(tokens) >= 6 else { continue }
+      let previous = candidates.filter { $0.range.utf8End <= q.openMark.utf8Start }.max { $0.range < $1.range }
+      let followsDirect = previous.map {
+        $0.type == .direct && view.doc.blockIndex(containing: $0.range.utf8Start) == q.block
+      } ?? false
+      guard wordCount(tokens) >= (followsDirect ? 2 : 6) else { continue }
       let blockStart = view.doc.blocks[q.block].range.utf8Start
       var k = q.openMark.utf8Start - 1
       while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }

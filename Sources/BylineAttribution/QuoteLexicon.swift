@@ -76,7 +76,8 @@ public struct QuoteLexicon: Sendable {
     var honorifics: Set<String> = []
     let (tw, tk) = (titleTable.column("word")!, titleTable.column("kind")!)
     for (n, row) in titleTable.rows.enumerated() {
-      let w = row[tw].lowercased()
+      var w = row[tw].lowercased()
+      if w.hasSuffix(".") { w.removeLast() }
       switch row[tk] {
       case "title": titles[w] = true
       case "modifier": if titles[w] == nil { titles[w] = false }

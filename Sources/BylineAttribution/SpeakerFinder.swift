@@ -131,6 +131,13 @@ struct SpeakerFinder {
     var j = cue - 1
     while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
     guard j >= lo else { return nil }
+    if view.low[j] == ")" {
+      // A parenthesis after the name: "Gwen Moore (D-Wis.) said".
+      var k = j - 1
+      while k >= lo, k > j - 12, view.low[k] != "(" { k -= 1 }
+      guard k > lo, view.low[k] == "(" else { return nil }
+      j = k - 1
+    }
     if view.low[j] == "," {
       // Apposition: "Smith, a spokesman for the ministry, said".
       var k = j - 1
@@ -176,7 +183,7 @@ struct SpeakerFinder {
         e += 1
         continue
       }
-      if w == "-" || w == "." || w == "&" || w == "'s" || w == "’s" { e += 1; continue }
+      if w == "-" || (w == "." && !view.isFullStop(e)) || w == "&" || w == "'s" || w == "’s" { e += 1; continue }
       break
     }
     while e > cueEnd, !view.isWord(e - 1) { e -= 1 }

@@ -56,6 +56,21 @@ struct TokenView {
 
   func text(_ r: Range<Int>) -> String { doc.string(span(r)) }
 
+  /// True for a "." that ends a sentence, false for one closing an abbreviation or initial
+  /// ("Rep.", "J.", "U.S.").
+  func isFullStop(_ i: Int) -> Bool {
+    guard low[i] == "." else { return false }
+    guard i > 0, range(i - 1).utf8End == range(i).utf8Start, cap[i - 1] else { return true }
+    let w = low[i - 1]
+    return !(w.utf8.count <= 3 || w.contains("."))
+  }
+
+  /// True for sentence-ending punctuation: ".", "!", "?", ";".
+  func isTerminal(_ i: Int) -> Bool {
+    let w = low[i]
+    return w == "!" || w == "?" || w == ";" || isFullStop(i)
+  }
+
   func isWord(_ i: Int) -> Bool { doc.tokens[i].kind == .word || doc.tokens[i].kind == .number }
 
   /// The token range of the sentence holding token `i`, or of its block when it is in none.
