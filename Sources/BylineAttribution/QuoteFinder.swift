@@ -285,9 +285,7 @@ struct QuoteFinder {
     } else {
       return nil
     }
-    var s = source.lowerBound
-    while s < source.upperBound, SpeakerFinder.determiners.contains(view.low[s]) { s += 1 }
-    guard s < source.upperBound, let m = speakers.classify(s..<source.upperBound) ?? nil else { return nil }
+    guard !source.isEmpty, let m = speakers.classify(source) else { return nil }
     var cs = content.lowerBound
     while cs < content.upperBound, !view.isWord(cs) { cs += 1 }
     guard wordCount(cs..<content.upperBound) >= 3 else { return nil }

@@ -12,6 +12,7 @@ public enum DefaultAnalyzer {
       TokenizerStage(),
       // No entity stage yet: quotes resolve speakers from capitalised name runs.
       try QuoteStage(lexicons: lexicons, usesEntities: false),
+      try SourceStage(lexicons: lexicons, usesEntities: false),
     ]
   }
 

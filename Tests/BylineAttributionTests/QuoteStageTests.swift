@@ -148,7 +148,7 @@ import Testing
     let c = try #require(quote(doc, containing: "more than 300 people"))
     #expect(c.rule == "quotes.according-to")
     #expect(c.cue == "According to")
-    #expect(c.speaker == "ministry")
+    #expect(c.speaker == "the ministry")
     let d = try #require(quote(doc, containing: "the army was ready"))
     #expect(d.speaker == "Sara Nilsson")
     #expect(d.cue == "told")
