@@ -66,7 +66,10 @@ struct QuoteFinder {
     let last = b[k]
     let punctuated = last == 44 || last == 63 || last == 33 || last == 45 || (last == 0x94 && k >= 2 && b[k - 2] == 0xE2)
     let lowerNext = view.isWord(i) && !view.cap[i]
-    guard punctuated || view.low[i] == "," || lowerNext else { return nil }
+    // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
+    // opening its sentence.
+    let opensSentence = wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
+    guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
     if view.low[i] == "," { i += 1 }
     let blockEnd = view.blockTokens[block].upperBound
     var we = i
@@ -430,13 +433,23 @@ struct QuoteFinder {
     let r = view.range(i)
     let b = view.doc.bytes[r.utf8Start]
     if b == 0x22 || b == 0x60 { return true }
-    if b == 0x27 { return r.utf8Length == 2 || (r.utf8Start + 1 < view.doc.bytes.count && view.doc.bytes[r.utf8Start + 1] == 0x27) }
+    if b == 0x27 { return r.utf8Start + 1 < view.doc.bytes.count && view.doc.bytes[r.utf8Start + 1] == 0x27 }
     if b == 0xE2, r.utf8Length >= 3 {
       let c = view.doc.bytes[r.utf8Start + 2]
       return view.doc.bytes[r.utf8Start + 1] == 0x80 && (c == 0x9C || c == 0x9D || c == 0x9E)
     }
     if b == 0xC2, r.utf8Length >= 2 { return view.doc.bytes[r.utf8Start + 1] == 0xAB || view.doc.bytes[r.utf8Start + 1] == 0xBB }
     return false
+  }
+
+  /// True when only spaces or sentence-ending punctuation precede `mark` in its block.
+  func startsSentence(_ mark: TextRange) -> Bool {
+    let b = view.doc.bytes
+    guard let block = view.doc.blockIndex(containing: mark.utf8Start) else { return false }
+    let start = view.doc.blocks[block].range.utf8Start
+    var k = mark.utf8Start - 1
+    while k >= start, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+    return k < start || b[k] == 46 || b[k] == 63 || b[k] == 33
   }
 
   func wordCount(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (view.isWord($1) ? 1 : 0) } }

@@ -29,6 +29,28 @@ struct SpeakerFinder {
   /// Name runs of the article (roles and leading function words removed), lower-cased, with
   /// their text; the fullest name for a surname is the longest run ending with it.
   private let names: [(low: String, text: String, tokens: Int)]
+  /// Name runs that look like people ("Dave Martell", then "Martell"), with their start
+  /// offsets: the antecedents of "he"/"she" when the entity stage has not run.
+  private let people: [(offset: Int, name: String)]
+  /// Words that make a capitalised run an organisation, place or date rather than a person.
+  static let nonPersonWords: Set<String> = [
+    "university", "college", "school", "hospital", "centre", "center", "council", "department",
+    "ministry", "police", "service", "services", "news", "agency", "association", "party", "inc",
+    "ltd", "corp", "company", "club", "league", "hotel", "street", "avenue", "road", "bank",
+    "court", "house", "office", "committee", "commission", "institute", "foundation", "group",
+    "union", "church", "airport", "river", "lake", "park", "county", "city", "province", "state",
+    "states", "republic", "kingdom", "nations", "army", "forces", "force", "network", "times",
+    "post", "press", "journal", "tribune", "media", "games", "cup", "day", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new",
+    "government", "authority", "board", "system", "program", "programme", "project", "act",
+    "bill", "fund", "world", "international", "national", "federal", "american", "canadian",
+    "assembly", "congress", "senate", "parliament", "cabinet", "administration", "airlines",
+    "corporation", "industries", "holdings", "capital", "partners", "global", "sea", "ocean",
+    "island", "islands", "valley", "bay", "region", "district", "square", "tower", "centre",
+    "stadium", "arena", "museum", "library", "prize", "award", "awards", "festival", "series",
+  ]
   /// PERSON and ORG mentions in text order.
   private let entities: [EntityMention]
 
@@ -77,6 +99,7 @@ struct SpeakerFinder {
     self.entities = view.doc.entities.filter { $0.type == .person || $0.type == .org }
       .sorted { $0.range < $1.range }
     var names: [(String, String, Int)] = []
+    var runs: [((low: String, text: String, tokens: Int), Range<Int>)] = []
     var i = 0
     let n = view.count
     while i < n {
@@ -97,10 +120,30 @@ struct SpeakerFinder {
       let r = s < j ? Self.stripRole(s..<j, view: view, lex: lexicon).name : s..<s
       if !r.isEmpty {
         names.append((view.text(r).lowercased(), view.text(r), r.count))
+        runs.append(((view.text(r).lowercased(), view.text(r), r.count), r))
       }
       i = j
     }
     self.names = names
+    // Person-like runs: two or more capitalised words with no organisation word, then later
+    // mentions of their surnames.
+    var people: [(Int, String)] = []
+    var surnames: [String: String] = [:]
+    for (n, r) in runs {
+      let words = n.low.split(whereSeparator: { $0 == " " }).map(String.init)
+      let first = r.lowerBound
+      let subject = view.sentence[first] >= 0 && (view.sentenceTokens[view.sentence[first]].lowerBound..<first).allSatisfy {
+        lexicon.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
+      }
+      guard subject else { continue }
+      if words.count >= 2, words.count <= 4, !words.contains(where: { Self.nonPersonWords.contains($0) }) {
+        people.append((view.range(r.lowerBound).utf8Start, n.text))
+        surnames[words.last!] = n.text
+      } else if words.count == 1, let full = surnames[words[0]] {
+        people.append((view.range(r.lowerBound).utf8Start, full))
+      }
+    }
+    self.people = people
   }
 
   /// Splits a capitalised run into role and name: "Syrian President Bashar al-Assad" →
@@ -139,11 +182,17 @@ struct SpeakerFinder {
       j = k - 1
     }
     if view.low[j] == "," {
-      // Apposition: "Smith, a spokesman for the ministry, said".
+      // Apposition: "Smith, a spokesman for the ministry, said" → Smith; "His father, Ernie
+      // LeBlanc, says" → Ernie LeBlanc.
       var k = j - 1
       while k >= lo, k > j - 16, view.low[k] != "," { k -= 1 }
       guard k >= lo, view.low[k] == ",", k - 1 >= lo else { return nil }
-      j = k - 1
+      let inner = k + 1 < j ? classify((k + 1)..<j) : nil
+      if let outer = before(k, lowerBound: lo) {
+        if outer.kind == .description, let n = inner, n.kind == .name { return n }
+        return outer
+      }
+      return inner?.kind == .name ? inner : nil
     }
     let low = view.low
     if Self.pronouns.contains(low[j]) {
@@ -256,6 +305,12 @@ struct SpeakerFinder {
       if let p = lastPersonEntity(before: sentenceStart(m.tokens.lowerBound)) {
         return ResolvedSpeaker(name: p.canonical.isEmpty ? view.doc.string(p.range) : p.canonical,
                                entityID: p.entityID, role: nil, range: range, isNamed: false)
+      }
+      let start = sentenceStart(m.tokens.lowerBound)
+      if entities.isEmpty, let p = people.last(where: { $0.offset < start }),
+        p.offset > (lastPerson?.range.utf8Start ?? -1)
+      {
+        return ResolvedSpeaker(name: p.name, entityID: nil, role: nil, range: range, isNamed: false)
       }
       return ResolvedSpeaker(name: lastPerson?.name, entityID: lastPerson?.entityID, role: nil,
                              range: range, isNamed: false)
