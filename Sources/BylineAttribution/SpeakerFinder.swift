@@ -32,6 +32,11 @@ struct SpeakerFinder {
   /// Name runs that look like people ("Dave Martell", then "Martell"), with their start
   /// offsets: the antecedents of "he"/"she" when the entity stage has not run.
   private let people: [(offset: Int, name: String)]
+  static let calendarWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "yesterday", "tonight",
+  ]
   /// Words that make a capitalised run an organisation, place or date rather than a person.
   static let nonPersonWords: Set<String> = [
     "university", "college", "school", "hospital", "centre", "center", "council", "department",
@@ -135,7 +140,8 @@ struct SpeakerFinder {
       let subject = view.sentence[first] >= 0 && (view.sentenceTokens[view.sentence[first]].lowerBound..<first).allSatisfy {
         lexicon.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
       }
-      guard subject else { continue }
+      let inParens = first > 0 && view.low[first - 1] == "("
+      guard subject, !inParens else { continue }
       if words.count >= 2, words.count <= 4, !words.contains(where: { Self.nonPersonWords.contains($0) }) {
         people.append((view.range(r.lowerBound).utf8Start, n.text))
         surnames[words.last!] = n.text
@@ -208,7 +214,10 @@ struct SpeakerFinder {
         s -= 1
         continue
       }
-      if w == "-" || w == "." || w == "&" || w == "'s" || w == "’s" || w == "'" || w == "’" { s -= 1; continue }
+      if w == "-" || (w == "." && !view.isFullStop(t)) || w == "&" || w == "'s" || w == "’s" || w == "'" || w == "’" {
+        s -= 1
+        continue
+      }
       break
     }
     while s < end, Self.prepositions.contains(low[s]) || !view.isWord(s) { s += 1 }
@@ -256,6 +265,8 @@ struct SpeakerFinder {
         break
       }
       while r < last, Self.functionWords.contains(low[r]) || !view.isWord(r) { r += 1 }
+      // "Some suggested", "late Friday said": not names.
+      if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
       if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
                               knownHead: lex.speakerNouns.contains(low[r - 2 >= np.lowerBound ? r - 2 : r]))
@@ -339,6 +350,13 @@ struct SpeakerFinder {
       if cut == 0 { if bestCount == 0 { best = n.text; bestCount = n.tokens }; continue }
       let before = Array(n.low.utf8)[cut - 1]
       if before == 32 || before == 45 {
+        best = n.text
+        bestCount = n.tokens
+      }
+    }
+    if bestCount <= 1, !key.contains(" "), !key.contains("-") {
+      // A first name alone ("Jayme", "Kim"): the longest run starting with it.
+      for n in names where n.tokens > bestCount && n.low.hasPrefix(key + " ") {
         best = n.text
         bestCount = n.tokens
       }
