@@ -352,7 +352,9 @@ struct QuoteFinder {
       var k = q.openMark.utf8Start - 1
       while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
       guard k < blockStart || b[k] == 46 || b[k] == 63 || b[k] == 33 else { continue }
-      let last = q.content.utf8End - 1
+      var last = q.content.utf8End - 1
+      while last > q.content.utf8Start, b[last] == 0x27 || b[last] == 0x29 || b[last] == 0x5D { last -= 1 }
+      if last >= 2, b[last - 2] == 0xE2, b[last - 1] == 0x80, b[last] == 0x99 { last -= 3 }
       let lc = b[last]
       guard lc == 46 || lc == 63 || lc == 33 || q.closeMark == nil || (lc >= 0x80) else { continue }
       guard !candidates.contains(where: { $0.range.overlaps(q.content) }) else { continue }

@@ -77,8 +77,7 @@ struct SpeakerFinder {
     "do", "does", "did", "will", "would", "could", "should", "may", "might", "must", "can",
     "not", "also", "there", "here", "what", "how", "why", "whether", "until", "unless", "this",
     "these", "those", "it", "its", "to", "by", "says", "said", "say", "told", "tells", "tell",
-    "he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "me", "his", "their",
-    "our", "my", "your", "about", "against", "between", "through", "over", "under", "without",
+    "he", "she", "they", "we", "i", "you", "about", "against", "between", "through", "over", "under", "without",
     "within", "not", "no", "yes", "now", "yet", "however", "meanwhile", "instead", "even",
   ]
   static let prepositions: Set<String> = ["in", "on", "at", "from", "of", "for", "with", "among", "near", "outside", "inside"]
@@ -191,7 +190,7 @@ struct SpeakerFinder {
       // Apposition: "Smith, a spokesman for the ministry, said" → Smith; "His father, Ernie
       // LeBlanc, says" → Ernie LeBlanc.
       var k = j - 1
-      while k >= lo, k > j - 16, view.low[k] != "," { k -= 1 }
+      while k >= lo, k > j - 26, view.low[k] != "," { k -= 1 }
       guard k >= lo, view.low[k] == ",", k - 1 >= lo else { return nil }
       let inner = k + 1 < j ? classify((k + 1)..<j) : nil
       if let outer = before(k, lowerBound: lo) {
@@ -210,7 +209,9 @@ struct SpeakerFinder {
       let t = s - 1
       let w = low[t]
       if view.isWord(t) {
-        if Self.npStop.contains(w) || lex.cue(at: t, in: low, limit: end) != nil { break }
+        // "a source close to him", "an adviser to Mr. Sanders".
+        let linkingTo = w == "to" && t > lo && (low[t - 1] == "close" || lex.titles[low[t - 1]] != nil || lex.speakerNouns.contains(low[t - 1]))
+        if (Self.npStop.contains(w) && !linkingTo) || lex.cue(at: t, in: low, limit: end) != nil { break }
         s -= 1
         continue
       }
@@ -292,9 +293,9 @@ struct SpeakerFinder {
     }
     let d = trimDescription(np)
     guard !d.isEmpty else { return nil }
-    let head = low[d.upperBound - 1]
-    return SpeakerMention(kind: .description, tokens: d, role: nil,
-                          knownHead: lex.speakerNouns.contains(head) || lex.titles[head] == true)
+    // The head may come before a modifier ("a source close to him").
+    let known = d.contains { lex.speakerNouns.contains(low[$0]) || lex.titles[low[$0]] == true }
+    return SpeakerMention(kind: .description, tokens: d, role: nil, knownHead: known)
   }
 
   private func trimDescription(_ np: Range<Int>) -> Range<Int> {
