@@ -8,6 +8,19 @@ struct QuoteFinder {
   let spans: [QuotedSpan]
   var consumed: [Bool]
   var candidates: [QuoteCandidate] = []
+  /// Cue tokens already used by a direct quote ("…," Smith said in a statement).
+  var usedCues: Set<Int> = []
+  /// Words that open an adverbial, not reported content, after a cue without "that"
+  /// ("said in a statement", "said while sitting in a church").
+  static let adverbialOpeners: Set<String> = [
+    "in", "on", "at", "by", "during", "while", "after", "before", "when", "from", "outside",
+    "inside", "as", "of", "to", "with", "via", "through", "for", "about", "over", "into",
+  ]
+  /// Time words that may sit between a cue and its content ("said Tuesday the talks …").
+  static let timeWords: Set<String> = [
+    "yesterday", "today", "tonight", "earlier", "later", "recently", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "also", "again", "repeatedly",
+  ]
 
   init(document: Document, lexicon: QuoteLexicon) {
     view = TokenView(document)
@@ -45,9 +58,11 @@ struct QuoteFinder {
           pieces += spans[n + 1].pieces
           consumed[n + 1] = true
         }
+        usedCues.insert(cue.lowerBound)
         add(QuoteCandidate(pieces: pieces, type: .direct, mention: mention, cue: cue, rule: "quotes.direct-cue-after"))
       } else if let (mention, cue, rule) = attributionBefore(q) {
         consumed[n] = true
+        if let c = cue.0 { usedCues.insert(c.lowerBound) }
         add(QuoteCandidate(pieces: q.pieces, type: .direct, mention: mention, cue: cue.0, cueRange: cue.1, rule: rule))
       }
     }
@@ -155,10 +170,18 @@ struct QuoteFinder {
   mutating func findIndirect(inSentence s: Int) {
     let sr = view.sentenceTokens[s]
     let (a, b) = (sr.lowerBound, trimmedEnd(sr))
+    // "READ MORE: Minister says …", "WATCH: …": links to other stories.
+    if b - a > 2, ["read", "watch", "related", "listen", "see", "also"].contains(view.low[a]),
+      (a + 1..<min(b, a + 3)).contains(where: { view.low[$0] == ":" })
+    {
+      return
+    }
     var i = a
     var lastMention: SpeakerMention? = nil
     while i < b {
-      guard !insideQuote(i), let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct else {
+      guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
+        let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
+      else {
         i += 1
         continue
       }
@@ -205,7 +228,11 @@ struct QuoteFinder {
     if let th = that {
       k = th + 1
     } else if cue.kind == .report {
-      return nil
+      // Without "that" only after a clear speaker: "Smith warned the deal would fail."
+      guard m.kind != .description || m.knownHead, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
+        view.doc.tokens[k].kind != .number
+      else { return nil }
+      rule = "quotes.indirect-cue-bare"
     } else if cue.kind == .tell {
       guard k < b else { return nil }
       // Skip the addressee: "told reporters", "told the Daily Sabah", "told him".
@@ -215,6 +242,11 @@ struct QuoteFinder {
       if k < b, view.low[k] == "," { k += 1 }
     } else if k < b, view.low[k] == "," || view.low[k] == ":" {
       k += 1
+    }
+    if that == nil {
+      while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
+      // "said in a statement.": only an adverbial, no content.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 { return nil }
     }
     // A direct quote right after the cue is already a quote of its own.
     if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
@@ -229,7 +261,7 @@ struct QuoteFinder {
       }
       e += 1
     }
-    guard k < end, wordCount(k..<end) >= 3 else { return nil }
+    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
     let content = view.span(k..<end)
     guard !overlapsConsumedDirect(content) else { return nil }
     let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
