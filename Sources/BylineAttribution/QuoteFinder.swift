@@ -302,44 +302,62 @@ struct QuoteFinder {
     return b
   }
 
-  /// `According to X, CONTENT.` / `CONTENT, according to X.`
+  /// `According to X, CONTENT.` / `CONTENT, according to X.` / `CONTENT, according to X, CONTENT.`
   mutating func accordingTo(_ cr: Range<Int>, _ a: Int, _ b: Int) -> Int? {
     let i = cr.lowerBound
     var source: Range<Int>
-    var content: Range<Int>
+    var pieces: [Range<Int>]
+    var c = cr.upperBound
+    while c < b, view.low[c] != ",", c < cr.upperBound + 12 { c += 1 }
     if i <= a + 1 {
-      var c = cr.upperBound
-      while c < b, view.low[c] != ",", c < cr.upperBound + 12 { c += 1 }
       guard c < b, view.low[c] == "," else { return nil }
       source = cr.upperBound..<c
-      content = (c + 1)..<b
+      pieces = [(c + 1)..<b]
     } else if view.low[i - 1] == "," {
-      source = cr.upperBound..<b
-      content = a..<(i - 1)
-      guard source.count <= 12 else { return nil }
+      guard c == b || view.low[c] == "," else { return nil }
+      source = cr.upperBound..<c
+      pieces = [a..<(i - 1)]
+      // "One decision, according to a person close to the process, is to …": the rest counts.
+      if c < b, wordCount((c + 1)..<b) >= 2 { pieces.append((c + 1)..<b) }
     } else {
       return nil
     }
     guard !source.isEmpty, let m = speakers.classify(source) else { return nil }
-    var cs = content.lowerBound
-    while cs < content.upperBound, !view.isWord(cs) { cs += 1 }
-    guard wordCount(cs..<content.upperBound) >= 3 else { return nil }
-    let span = view.span(cs..<content.upperBound)
-    guard !overlapsConsumedDirect(span) else { return nil }
-    let type: QuoteType = absorbQuotedFragments(span) ? .mixed : .indirect
-    add(QuoteCandidate(pieces: [span], type: type, mention: m, cue: cr, rule: "quotes.according-to"))
+    var ranges: [TextRange] = []
+    for p in pieces {
+      var cs = p.lowerBound
+      while cs < p.upperBound, !view.isWord(cs) { cs += 1 }
+      var ce = p.upperBound
+      while ce > cs, !view.isWord(ce - 1) { ce -= 1 }
+      if cs < ce { ranges.append(view.span(cs..<ce)) }
+    }
+    guard !ranges.isEmpty, ranges.reduce(0, { $0 + wordCount(view.doc.tokenIndices(in: $1)) }) >= 3 else { return nil }
+    let hull = TextRange(ranges[0].utf8Start, ranges[ranges.count - 1].utf8End)
+    guard !overlapsConsumedDirect(hull) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: ranges, type: type, mention: m, cue: cr, rule: "quotes.according-to"))
     return b
   }
 
-  /// The subject at the start of a sentence ("He" in "He stressed …, noting …").
+  /// The subject at the start of a sentence ("He" in "He stressed …, noting …"; "Trump" in
+  /// "On Monday, Trump attacked …, saying …").
   func subject(_ a: Int, _ limit: Int) -> SpeakerMention? {
-    var e = a
-    while e < limit, e < a + 6, view.isWord(e) || view.low[e] == "-" {
-      if SpeakerFinder.npStop.contains(view.low[e]) && !SpeakerFinder.pronouns.contains(view.low[e]) { break }
-      if SpeakerFinder.pronouns.contains(view.low[e]) { return speakers.classify(e..<(e + 1)) }
+    var s = a
+    // Skip an opening adverbial: "On Monday, …".
+    if let comma = (a..<min(limit, a + 7)).first(where: { view.low[$0] == "," }), comma + 1 < limit { s = comma + 1 }
+    guard s < limit else { return nil }
+    if SpeakerFinder.pronouns.contains(view.low[s]) { return speakers.classify(s..<(s + 1)) }
+    var e = s
+    while e < limit, e < s + 8, view.isWord(e) || view.low[e] == "-" || view.low[e] == "." {
+      let w = view.low[e]
+      if SpeakerFinder.npStop.contains(w) || lex.cue(at: e, in: view.low, limit: limit) != nil { break }
+      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil { break }
       e += 1
     }
-    return nil
+    while e > s, !view.isWord(e - 1) { e -= 1 }
+    guard e > s, let m = speakers.classify(s..<e) else { return nil }
+    guard m.kind != .description || m.knownHead else { return nil }
+    return m
   }
 
   // MARK: - Headline colons and quote paragraphs
