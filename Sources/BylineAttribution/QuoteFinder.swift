@@ -52,9 +52,7 @@ struct QuoteFinder {
         var pieces = q.pieces
         consumed[n] = true
         // "…," al-Assad said, "…": one quote in two pieces.
-        if endTok < view.count, view.low[endTok] == ",", endTok + 1 < view.count, n + 1 < spans.count,
-          spans[n + 1].block == q.block, view.range(endTok + 1).utf8Start == spans[n + 1].openMark.utf8Start
-        {
+        if n + 1 < spans.count, !consumed[n + 1], continuesSentence(from: endTok, to: spans[n + 1]) {
           pieces += spans[n + 1].pieces
           consumed[n + 1] = true
         }
@@ -66,6 +64,19 @@ struct QuoteFinder {
         add(QuoteCandidate(pieces: q.pieces, type: .direct, mention: mention, cue: cue.0, cueRange: cue.1, rule: rule))
       }
     }
+  }
+
+  /// True when `next` opens after a comma or colon in the same sentence as token `from`
+  /// (`"…," Tester said, referring to the excuse, "you give …"`).
+  func continuesSentence(from: Int, to next: QuotedSpan) -> Bool {
+    var k = from
+    let open = next.openMark.utf8Start
+    while k < view.count, k < from + 20, view.range(k).utf8Start < open {
+      if view.isTerminal(k) || isMark(k) { return false }
+      k += 1
+    }
+    guard k < view.count, view.range(k).utf8Start == open, k > from else { return false }
+    return view.low[k - 1] == "," || view.low[k - 1] == ":"
   }
 
   /// `"…," X said.` / `"…," said X.` / `"…" she asked.`: the speaker and cue after the closing
@@ -89,7 +100,7 @@ struct QuoteFinder {
     let blockEnd = view.blockTokens[block].upperBound
     var we = i
     var firstComma: Int? = nil
-    while we < blockEnd, we < i + 16 {
+    while we < blockEnd, we < i + 32 {
       let w = view.low[we]
       if view.isTerminal(we) || isMark(we) { break }
       if w == ",", firstComma == nil { firstComma = we }
@@ -97,7 +108,7 @@ struct QuoteFinder {
     }
     guard i < we else { return nil }
     // A reader's comment signed with a dash: "…” ― Jane Doe".
-    if ["―", "—", "–"].contains(view.low[i]), we == blockEnd, we - i >= 2, we - i <= 5,
+    if ["―", "—", "–"].contains(view.low[i]), we == blockEnd || isMark(we), we - i >= 2, we - i <= 5,
       (i + 1..<we).allSatisfy({ view.cap[$0] || !view.isWord($0) }),
       let m = speakers.classify((i + 1)..<we), m.kind == .name
     {
@@ -108,9 +119,17 @@ struct QuoteFinder {
       return (m, cr, m.tokens.upperBound)
     }
     var k2 = i + 1
-    while k2 < min(we, i + 10) {
+    while k2 < min(we, i + 30) {
       if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 { break }
       if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
+        // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+        // the name opening the window is the speaker.
+        if let fc = firstComma, fc < k2, k2 - 1 > fc, view.low[k2 - 1] == ",", fc - i <= 6,
+          let m = speakers.classify(i..<fc), m.kind == .name
+        {
+          return (m, cr, cr.upperBound)
+        }
+        guard k2 - i <= 14 else { return nil }
         guard let m = speakers.before(k2, lowerBound: i), m.tokens.lowerBound <= i + 2 || m.kind == .name
         else { return nil }
         if m.kind == .description, !m.knownHead, m.tokens.count > 4 { return nil }

@@ -179,6 +179,8 @@ struct SpeakerFinder {
     var j = cue - 1
     while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
     guard j >= lo else { return nil }
+    // "Stevie Wonder, who joked": the relative clause's antecedent.
+    if view.low[j] == "who", j - 2 >= lo, view.low[j - 1] == "," { j -= 2 }
     if view.low[j] == ")" {
       // A parenthesis after the name: "Gwen Moore (D-Wis.) said".
       var k = j - 1
