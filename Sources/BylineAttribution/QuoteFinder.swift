@@ -440,7 +440,7 @@ struct QuoteFinder {
     let order = candidates.sorted { $0.range < $1.range }
     var quotes: [Quote] = []
     var lastPerson: ResolvedSpeaker? = nil
-    var previous: (name: String?, id: String?, block: Int)? = nil
+    var previous: (name: String?, id: String?, range: TextRange?, cue: Range<Int>?, block: Int)? = nil
     for c in order {
       var q = Quote(range: c.range, pieces: c.pieces, type: c.type, rule: c.rule)
       if let cue = c.cue {
@@ -459,10 +459,12 @@ struct QuoteFinder {
         q.speakerRole = r.role
         if m.kind == .name { lastPerson = r }
       } else if c.inheritsSpeaker, let p = previous, block - p.block <= 2 {
+        // The attribution rests on the previous quote's speaker mention.
         q.speaker = p.name
         q.speakerEntityID = p.id
+        q.speakerRange = p.range
       }
-      previous = (q.speaker, q.speakerEntityID, block)
+      previous = (q.speaker, q.speakerEntityID, q.speakerRange, c.cue, block)
       quotes.append(q)
     }
     return quotes

@@ -119,7 +119,7 @@ import Testing
     let q = try #require(quote(doc, containing: "We lost half"))
     #expect(q.rule == "quotes.direct-continuation")
     #expect(q.speaker == "Jan Olsen")
-    #expect(q.speakerRange == nil)
+    #expect(q.speakerRange.map { doc.string($0) } == "Jan Olsen")
   }
 
   @Test func scareQuotesAreNotQuotes() throws {
