@@ -32,6 +32,8 @@ struct SpeakerFinder {
   /// Name runs that look like people ("Dave Martell", then "Martell"), with their start
   /// offsets: the antecedents of "he"/"she" when the entity stage has not run.
   private let people: [(offset: Int, name: String)]
+  /// Names with the role words before them, for "the mayor"-style descriptions.
+  private let titled: [(offset: Int, roles: Set<String>, name: String)]
   static let calendarWords: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -149,6 +151,20 @@ struct SpeakerFinder {
       }
     }
     self.people = people
+    // Names with the role words written before them ("Surrey Mayor Doug McCallum"), so that
+    // "the mayor" can find its antecedent.
+    var titled: [(Int, Set<String>, String)] = []
+    for (n, r) in runs {
+      var roleWords: Set<String> = []
+      var k = r.lowerBound - 1
+      while k >= 0, k >= r.lowerBound - 6, view.isWord(k) || view.low[k] == "-" {
+        let w = view.low[k]
+        if lexicon.titles[w] != nil { roleWords.insert(w) } else if !view.cap[k] { break }
+        k -= 1
+      }
+      if !roleWords.isEmpty { titled.append((view.range(r.lowerBound).utf8Start, roleWords, n.text)) }
+    }
+    self.titled = titled
   }
 
   /// Splits a capitalised run into role and name: "Syrian President Bashar al-Assad" →
@@ -271,6 +287,10 @@ struct SpeakerFinder {
       // "Some suggested", "late Friday said": not names.
       if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
       if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
+        // "Jingyi Pan of IG": the name before the preposition.
+        if r - 1 > np.lowerBound, view.cap[r - 2], let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name {
+          return inner
+        }
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
                               knownHead: lex.speakerNouns.contains(low[r - 2 >= np.lowerBound ? r - 2 : r]))
       }
@@ -336,6 +356,13 @@ struct SpeakerFinder {
       return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
                              range: range, isNamed: true)
     case .description:
+      let head = view.low[m.tokens.upperBound - 1]
+      if view.low[m.tokens.lowerBound] == "the", lex.titles[head] == true,
+        let t = titled.last(where: { $0.offset < range.utf8Start && $0.roles.contains(head) })
+      {
+        return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
+                               range: range, isNamed: false)
+      }
       let e = entity(covering: view.range(m.tokens.upperBound - 1))
       return ResolvedSpeaker(name: e.map { $0.canonical.isEmpty ? view.doc.string($0.range) : $0.canonical } ?? view.text(m.tokens),
                              entityID: e?.entityID, role: nil, range: range, isNamed: false)
