@@ -1,3 +1,4 @@
+import BylineAttribution
 import BylineCore
 import BylineDates
 import BylineEntities
