@@ -49,6 +49,12 @@ struct PlaceResolver {
   private var keys: [String] = []
   /// Choices fixed by container pairs.
   private var fixed: [String: Choice] = [:]
+  /// Lookup keys of division names, memoised for this document.
+  private let divisionKeyCache = KeyCache()
+
+  final class KeyCache {
+    var keys: [String: String] = [:]
+  }
 
   init(
     gazetteer: Gazetteer, demonyms: [String: GazetteerEntry], commonWords: Set<String>,
@@ -404,7 +410,10 @@ struct PlaceResolver {
 
   private func divisionKey(_ cc: String?, _ name: String?) -> String? {
     guard let cc, let name else { return nil }
-    return cc + "|" + Gazetteer.key(name)
+    if let k = divisionKeyCache.keys[name] { return cc + "|" + k }
+    let k = Gazetteer.key(name)
+    divisionKeyCache.keys[name] = k
+    return cc + "|" + k
   }
 
   private func context(from picks: [String: GazetteerEntry], demonymCountries: Set<String>) -> Context {
@@ -458,22 +467,21 @@ struct PlaceResolver {
     return (s, rule)
   }
 
-  /// Countries named by a capitalised demonym anywhere in the text ("Syrian", "Syrians").
+  /// Countries named by a demonym ("Syrian", "Syrians"): MISC mentions that are one, and
+  /// capitalised demonym words inside MISC and ORG names ("Syrian Observatory").
   private func demonymCountries() -> Set<String> {
     guard !demonyms.isEmpty else { return [] }
     var out: Set<String> = []
-    let b = document.bytes
-    var i = 0
-    while i < b.count {
-      let isUpper = b[i] >= 65 && b[i] <= 90
-      let startsWord = i == 0 || !(b[i - 1] >= 65 && b[i - 1] <= 90 || b[i - 1] >= 97 && b[i - 1] <= 122)
-      guard isUpper && startsWord else { i += 1; continue }
-      var j = i + 1
-      while j < b.count && (b[j] >= 97 && b[j] <= 122 || b[j] >= 65 && b[j] <= 90) { j += 1 }
-      if j - i >= 4, let cc = demonymPlace(String(decoding: b[i..<j], as: UTF8.self).lowercased())?.countryCode {
+    for em in document.entities where em.type == .misc || em.type == .org {
+      if em.type == .misc, let cc = demonymPlace(Gazetteer.key(document.string(em.range)))?.countryCode {
         out.insert(cc)
+        continue
       }
-      i = j
+      for i in document.tokenIndices(in: em.range) where isCapitalisedWord(i) {
+        let r = document.tokens[i].range
+        guard r.utf8End - r.utf8Start >= 4 else { continue }
+        if let cc = demonymPlace(Gazetteer.key(document.string(r)))?.countryCode { out.insert(cc) }
+      }
     }
     return out
   }
