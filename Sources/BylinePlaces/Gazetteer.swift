@@ -12,6 +12,8 @@ public final class Gazetteer: Sendable {
   private let heads: [String: Int32]
   private let postingEntry: [Int32]
   private let postingNext: [Int32]
+  /// True when the posting's spelling is the entry's own name (not an alternate or alias).
+  private let postingPrimary: [Bool]
   private let byID: [Int: Int32]
   private let countryByCode: [String: Int32]
   /// The most tokens any name has (for greedy longest-match scanning).
@@ -24,8 +26,10 @@ public final class Gazetteer: Sendable {
     heads.reserveCapacity(names.count)
     var pEntry: [Int32] = []
     var pNext: [Int32] = []
+    var pPrimary: [Bool] = []
     pEntry.reserveCapacity(names.count)
     pNext.reserveCapacity(names.count)
+    pPrimary.reserveCapacity(names.count)
     var maxWords = 1
     for (n, i) in names {
       let key = Gazetteer.key(n)
@@ -41,10 +45,12 @@ public final class Gazetteer: Sendable {
         if seen { continue }
         pEntry.append(i32)
         pNext.append(h)
+        pPrimary.append(n == entries[i].name)
         heads[key] = Int32(pEntry.count - 1)
       } else {
         pEntry.append(i32)
         pNext.append(-1)
+        pPrimary.append(n == entries[i].name)
         heads[key] = Int32(pEntry.count - 1)
         var words = 1
         for b in key.utf8 where b == 32 { words += 1 }
@@ -54,6 +60,7 @@ public final class Gazetteer: Sendable {
     self.heads = heads
     self.postingEntry = pEntry
     self.postingNext = pNext
+    self.postingPrimary = pPrimary
     self.maxNameWords = maxWords
     var ids: [Int: Int32] = [:]
     ids.reserveCapacity(entries.count)
@@ -69,14 +76,21 @@ public final class Gazetteer: Sendable {
   /// Candidates for a name, most populous first (ties: countries, divisions, cities, regions,
   /// then GeoNames id); empty when the name is unknown.
   public func candidates(for name: String) -> [GazetteerEntry] {
+    rankedCandidates(for: name).map(\.entry)
+  }
+
+  /// Candidates in ``candidates(for:)`` order, each with whether `name` is the place's own name
+  /// (up to case and diacritics) rather than an alternate spelling or alias.
+  public func rankedCandidates(for name: String) -> [(entry: GazetteerEntry, ownName: Bool)] {
     guard var p = heads[Gazetteer.key(name)] else { return [] }
-    var out: [GazetteerEntry] = []
+    var out: [(entry: GazetteerEntry, ownName: Bool)] = []
     while p >= 0 {
-      out.append(entries[Int(postingEntry[Int(p)])])
+      out.append((entries[Int(postingEntry[Int(p)])], postingPrimary[Int(p)]))
       p = postingNext[Int(p)]
     }
     if out.count > 1 {
-      out.sort { a, b in
+      out.sort { x, y in
+        let a = x.entry, b = y.entry
         if a.population != b.population { return a.population > b.population }
         if a.feature.rank != b.feature.rank { return a.feature.rank < b.feature.rank }
         return a.geonamesID < b.geonamesID

@@ -258,17 +258,18 @@ struct PlaceResolver {
   private mutating func known(_ name: String) -> String? {
     let k = Gazetteer.key(name)
     if candidates[k] != nil { return k }
-    var c = gazetteer.candidates(for: name)
+    var ranked = gazetteer.rankedCandidates(for: name)
     // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
     // likely a word than that town.
-    c.removeAll { $0.feature == .city && $0.population < 100_000 && Gazetteer.key($0.name) != k }
+    ranked.removeAll { !$0.ownName && $0.entry.feature == .city && $0.entry.population < 100_000 }
     // Short all-capital forms ("UK", "SOL") name countries and regions; a town only by its own
     // name ("ROME") or a dotted abbreviation ("D.C."), never through another spelling.
     if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }),
       !name.utf8.contains(46)
     {
-      c.removeAll { $0.feature == .city && Gazetteer.key($0.name) != k }
+      ranked.removeAll { !$0.ownName && $0.entry.feature == .city }
     }
+    let c = ranked.map(\.entry)
     guard !c.isEmpty else { return nil }
     candidates[k] = Array(c.prefix(Self.maxCandidates))
     keys.append(k)
