@@ -386,6 +386,9 @@ struct PlaceResolver {
 
   /// Bonus for a candidate in a country the article mentions otherwise (~300× population).
   static let countryBonus = 2.5
+  /// Bonus for a candidate in the country of the source's web domain (weak: outlets report on
+  /// the world; ~10× population).
+  static let sourceBonus = 1.0
   /// Bonus for a town in a division the article names, or a division holding a town it names.
   static let admin1Bonus = 3.5
   /// Bonus for a town in the same division as another town the article names (weaker: large
@@ -400,6 +403,8 @@ struct PlaceResolver {
     var divisions: [String: [String: Int]] = [:]
     /// "CC|division" → voters that are towns in that division.
     var townDivisions: [String: [String: Int]] = [:]
+    /// The country of the source's web domain.
+    var source: String?
 
     /// True when some other name than `key`, resolved to another place than `id`, votes for `k`
     /// (so "Mexico City" does not make the city the reading of "Mexico").
@@ -420,6 +425,7 @@ struct PlaceResolver {
   private func context(from picks: [String: GazetteerEntry], demonymCountries: Set<String>) -> Context {
     var ctx = Context()
     for cc in demonymCountries { ctx.countries[cc, default: [:]]["#demonym"] = -1 }
+    ctx.source = sourceCountry()
     for (k, e) in picks {
       let id = e.geonamesID
       if let cc = e.countryCode { ctx.countries[cc, default: [:]][k] = id }
@@ -446,6 +452,9 @@ struct PlaceResolver {
     {
       s += Self.countryBonus
       rule = "places.context-country"
+    } else if let cc = e.countryCode, cc == ctx.source {
+      s += Self.sourceBonus
+      rule = "places.context-country"
     }
     switch e.feature {
     case .city:
@@ -466,6 +475,23 @@ struct PlaceResolver {
     default: break
     }
     return (s, rule)
+  }
+
+  /// Country-code top-level domains that are used as generic ones, not for the country.
+  static let genericTLDs: Set<String> = [
+    "ai", "co", "fm", "io", "ly", "me", "tv", "cc", "ws", "to", "gg", "la", "am", "is", "it",
+  ]
+
+  /// The publisher's country from the article URL's country-code domain ("bbc.co.uk" → GB).
+  private func sourceCountry() -> String? {
+    guard let url = document.metadata.canonicalURL ?? document.metadata.url,
+      let host = URL(string: url)?.host?.lowercased(),
+      let tld = host.split(separator: ".").last, tld.count == 2
+    else { return nil }
+    let t = String(tld)
+    guard !Self.genericTLDs.contains(t) else { return nil }
+    let cc = t == "uk" ? "GB" : t.uppercased()
+    return gazetteer.country(code: cc) != nil ? cc : nil
   }
 
   /// Countries named by a demonym ("Syrian", "Syrians"): MISC mentions that are one, and

@@ -89,6 +89,24 @@ import Testing
     #expect(us.places[0].geonamesID == 6252001)
   }
 
+  @Test func sourceDomainCountryIsContext() throws {
+    var doc = DocumentBuilder.make("Flooding closed roads around Windsor.")
+    let r = try #require(DocumentBuilder.range(of: "Windsor", in: doc))
+    doc.entities = [EntityMention(range: r, type: .place, entityID: "E1", canonical: "Windsor", rule: "test")]
+    let stage = try #require(Self.stage)
+    var plain = doc
+    try stage.process(&plain)
+    #expect(plain.places.first?.countryCode == "CA")  // Windsor, Ontario: the largest
+    var uk = doc
+    uk.metadata.url = "https://www.bbc.co.uk/news/flooding"
+    try stage.process(&uk)
+    #expect(uk.places.first?.countryCode == "GB" && uk.places.first?.rule == "places.context-country")
+    var tv = doc
+    tv.metadata.url = "https://news.example.tv/flooding"  // .tv is used as a generic domain
+    try stage.process(&tv)
+    #expect(tv.places.first?.countryCode == "CA")
+  }
+
   @Test func jordanIsTheCountry() throws {
     let doc = try Self.run("Refugees crossed into Jordan.", places: ["Jordan"])
     #expect(doc.places.first?.geonamesID == 248816)
