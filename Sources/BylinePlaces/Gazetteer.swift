@@ -14,24 +14,35 @@ public final class Gazetteer: Sendable {
   private let postingNext: [Int32]
   /// True when the posting's spelling is the entry's own name (not an alternate or alias).
   private let postingPrimary: [Bool]
+  /// True when the posting comes from a hand-written alias ("Gaza" → Gaza Strip).
+  private let postingAlias: [Bool]
   private let byID: [Int: Int32]
   private let countryByCode: [String: Int32]
   /// The most tokens any name has (for greedy longest-match scanning).
   public let maxNameWords: Int
 
   /// A gazetteer over in-memory entries; `names` maps each spelling to entry indices.
-  public init(entries: [GazetteerEntry], names: [(String, Int)]) {
+  public convenience init(entries: [GazetteerEntry], names: [(String, Int)]) {
+    self.init(entries: entries, names: names, aliases: [])
+  }
+
+  /// A gazetteer whose `aliases` (hand-written spellings such as "Gaza" → Gaza Strip) are
+  /// marked, so that the place stage can prefer what they name.
+  public init(entries: [GazetteerEntry], names: [(String, Int)], aliases: [(String, Int)]) {
     self.entries = entries
     var heads: [String: Int32] = [:]
     heads.reserveCapacity(names.count)
     var pEntry: [Int32] = []
     var pNext: [Int32] = []
     var pPrimary: [Bool] = []
+    var pAlias: [Bool] = []
     pEntry.reserveCapacity(names.count)
     pNext.reserveCapacity(names.count)
     pPrimary.reserveCapacity(names.count)
+    pAlias.reserveCapacity(names.count)
     var maxWords = 1
-    for (n, i) in names {
+    for (k, (n, i)) in (names + aliases).enumerated() {
+      let isAlias = k >= names.count
       let key = Gazetteer.key(n)
       guard !key.isEmpty else { continue }
       let i32 = Int32(i)
@@ -39,18 +50,24 @@ public final class Gazetteer: Sendable {
         var p = h
         var seen = false
         while p >= 0 {
-          if pEntry[Int(p)] == i32 { seen = true; break }
+          if pEntry[Int(p)] == i32 {
+            seen = true
+            if isAlias { pAlias[Int(p)] = true }
+            break
+          }
           p = pNext[Int(p)]
         }
         if seen { continue }
         pEntry.append(i32)
         pNext.append(h)
         pPrimary.append(n == entries[i].name)
+        pAlias.append(isAlias)
         heads[key] = Int32(pEntry.count - 1)
       } else {
         pEntry.append(i32)
         pNext.append(-1)
         pPrimary.append(n == entries[i].name)
+        pAlias.append(isAlias)
         heads[key] = Int32(pEntry.count - 1)
         var words = 1
         for b in key.utf8 where b == 32 { words += 1 }
@@ -61,6 +78,7 @@ public final class Gazetteer: Sendable {
     self.postingEntry = pEntry
     self.postingNext = pNext
     self.postingPrimary = pPrimary
+    self.postingAlias = pAlias
     self.maxNameWords = maxWords
     var ids: [Int: Int32] = [:]
     ids.reserveCapacity(entries.count)
@@ -80,12 +98,13 @@ public final class Gazetteer: Sendable {
   }
 
   /// Candidates in ``candidates(for:)`` order, each with whether `name` is the place's own name
-  /// (up to case and diacritics) rather than an alternate spelling or alias.
-  public func rankedCandidates(for name: String) -> [(entry: GazetteerEntry, ownName: Bool)] {
+  /// (up to case and diacritics) rather than an alternate spelling, and whether a hand-written
+  /// alias gives it.
+  public func rankedCandidates(for name: String) -> [(entry: GazetteerEntry, ownName: Bool, alias: Bool)] {
     guard var p = heads[Gazetteer.key(name)] else { return [] }
-    var out: [(entry: GazetteerEntry, ownName: Bool)] = []
+    var out: [(entry: GazetteerEntry, ownName: Bool, alias: Bool)] = []
     while p >= 0 {
-      out.append((entries[Int(postingEntry[Int(p)])], postingPrimary[Int(p)]))
+      out.append((entries[Int(postingEntry[Int(p)])], postingPrimary[Int(p)], postingAlias[Int(p)]))
       p = postingNext[Int(p)]
     }
     if out.count > 1 {

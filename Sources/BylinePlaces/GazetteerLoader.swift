@@ -22,8 +22,9 @@ extension Gazetteer {
     for (i, e) in entries.enumerated() where e.geonamesID != 0 && byID[e.geonamesID] == nil {
       byID[e.geonamesID] = i
     }
-    try readAliases(url: store.url(aliasesFile), byID: byID, names: &names)
-    return Gazetteer(entries: entries, names: names)
+    var aliases: [(String, Int)] = []
+    try readAliases(url: store.url(aliasesFile), byID: byID, names: &aliases)
+    return Gazetteer(entries: entries, names: names, aliases: aliases)
   }
 
   /// Parses gazetteer rows from TSV bytes (`path` for messages). Exposed for tests.

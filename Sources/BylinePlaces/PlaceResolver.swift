@@ -45,6 +45,10 @@ struct PlaceResolver {
   private(set) var mentions: [Mention] = []
   /// Candidates per key.
   private var candidates: [String: [GazetteerEntry]] = [:]
+  /// Per key, GeoNames id → prior adjustment for how the name reached the place: a
+  /// hand-written alias (+2) or an alternate spelling while another place has this very name
+  /// (-3: "Bethlehem" is Bethlehem, not Belém).
+  private var nameBonus: [String: [Int: Double]] = [:]
   /// Keys in first-mention order (deterministic iteration).
   private var keys: [String] = []
   /// Choices fixed by container pairs.
@@ -261,17 +265,29 @@ struct PlaceResolver {
     var ranked = gazetteer.rankedCandidates(for: name)
     // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
     // likely a word than that town.
-    ranked.removeAll { !$0.ownName && $0.entry.feature == .city && $0.entry.population < 100_000 }
+    ranked.removeAll {
+      !$0.ownName && !$0.alias && $0.entry.feature == .city && $0.entry.population < 100_000
+    }
     // Short all-capital forms ("UK", "SOL") name countries and regions; a town only by its own
     // name ("ROME") or a dotted abbreviation ("D.C."), never through another spelling.
     if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }),
       !name.utf8.contains(46)
     {
-      ranked.removeAll { !$0.ownName && $0.entry.feature == .city }
+      ranked.removeAll { !$0.ownName && !$0.alias && $0.entry.feature == .city }
     }
-    let c = ranked.map(\.entry)
-    guard !c.isEmpty else { return nil }
-    candidates[k] = Array(c.prefix(Self.maxCandidates))
+    ranked = Array(ranked.prefix(Self.maxCandidates))
+    guard !ranked.isEmpty else { return nil }
+    let someOwn = ranked.contains { $0.ownName }
+    var bonus: [Int: Double] = [:]
+    for r in ranked {
+      if r.alias {
+        bonus[r.entry.geonamesID] = Self.aliasBonus
+      } else if someOwn && !r.ownName {
+        bonus[r.entry.geonamesID] = Self.otherSpellingPenalty
+      }
+    }
+    if !bonus.isEmpty { nameBonus[k] = bonus }
+    candidates[k] = ranked.map(\.entry)
     keys.append(k)
     return k
   }
@@ -317,7 +333,7 @@ struct PlaceResolver {
         if o.feature == .admin1 {
           guard let a = c.admin1, Gazetteer.key(a) == Gazetteer.key(o.name) else { continue }
         }
-        let s = Self.prior(c) + Self.prior(o)
+        let s = prior(c, inner) + prior(o, outer)
         if best == nil || s > best!.2 { best = (c, o, s) }
       }
     }
@@ -344,7 +360,8 @@ struct PlaceResolver {
         let cities = c.filter { $0.feature == .city && $0.countryCode == e.countryCode }
         if e.feature == .admin1 {
           if preferDivision { return true }
-          return !cities.contains { $0.featureCode == "PPLC" || $0.population * 4 >= e.population }
+          if (nameBonus[k]?[e.geonamesID] ?? 0) > 0 { return true }  // an alias names it
+          return !cities.contains { $0.featureCode == "PPLC" || $0.population * 5 >= e.population }
         }
         if e.feature == .city && preferDivision {
           return !c.contains { $0.feature == .admin1 && $0.countryCode == e.countryCode }
@@ -366,12 +383,23 @@ struct PlaceResolver {
 
   // MARK: - Context
 
+  /// Prior adjustment for a place named by a hand-written alias.
+  static let aliasBonus = 2.0
+  /// Prior adjustment for a place reached by an alternate spelling when another candidate
+  /// bears the name itself.
+  static let otherSpellingPenalty = -3.0
+
+  /// The prior weight of candidate `e` for name `key`.
+  private func prior(_ e: GazetteerEntry, _ key: String) -> Double {
+    Self.prior(e) + (nameBonus[key]?[e.geonamesID] ?? 0)
+  }
+
   /// The prior weight of a candidate: log population plus a bonus by kind.
   static func prior(_ e: GazetteerEntry) -> Double {
     var s = log10(Double(max(e.population, 1)) + 1)
     switch e.feature {
     case .country: s += 3
-    case .admin1: s += 1.5
+    case .admin1: s += 0.5
     case .region, .other: s += 5
     case .city:
       switch e.featureCode {
@@ -403,6 +431,8 @@ struct PlaceResolver {
     var divisions: [String: [String: Int]] = [:]
     /// "CC|division" → voters that are towns in that division.
     var townDivisions: [String: [String: Int]] = [:]
+    /// Country code → voters that are divisions of that country ("Ohio" for a "Georgia").
+    var countryDivisions: [String: [String: Int]] = [:]
     /// The country of the source's web domain.
     var source: String?
 
@@ -432,6 +462,7 @@ struct PlaceResolver {
       switch e.feature {
       case .admin1:
         if let d = divisionKey(e.countryCode, e.name) { ctx.divisions[d, default: [:]][k] = id }
+        if let cc = e.countryCode { ctx.countryDivisions[cc, default: [:]][k] = id }
       case .city:
         if let d = divisionKey(e.countryCode, e.admin1) { ctx.townDivisions[d, default: [:]][k] = id }
       default: break
@@ -442,7 +473,7 @@ struct PlaceResolver {
 
   /// Score of `e` for name `key` given the context, with the rule of the strongest bonus used.
   private func score(_ e: GazetteerEntry, key: String, _ ctx: Context) -> (Double, String?) {
-    var s = Self.prior(e)
+    var s = prior(e, key)
     var rule: String? = nil
     if let cc = e.countryCode, ctx.has(ctx.countries, cc, besides: key, id: e.geonamesID) {
       s += Self.countryBonus
@@ -470,6 +501,10 @@ struct PlaceResolver {
     case .admin1:
       if let d = divisionKey(e.countryCode, e.name), ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
         s += Self.admin1Bonus
+        rule = "places.context-admin1"
+      } else if let cc = e.countryCode, ctx.has(ctx.countryDivisions, cc, besides: key, id: e.geonamesID) {
+        // Another division of the same country is named ("Georgia" next to "Ohio").
+        s += Self.siblingBonus
         rule = "places.context-admin1"
       }
     default: break
@@ -521,9 +556,9 @@ struct PlaceResolver {
       if let f = fixed[k] { picks[k] = f.entry; priorPicks[k] = f.entry; continue }
       guard let c = candidates[k], !c.isEmpty else { continue }
       var best = c[0]
-      var bestScore = Self.prior(best)
+      var bestScore = prior(best, k)
       for e in c.dropFirst() {
-        let s = Self.prior(e)
+        let s = prior(e, k)
         if s > bestScore { best = e; bestScore = s }
       }
       picks[k] = best

@@ -69,12 +69,17 @@ import Testing
     let country = try Self.run(
       "Georgia and Russia fought a brief war in 2008.", places: ["Georgia", "Russia"])
     #expect(country.places[0].feature == .country && country.places[0].countryCode == "GE")
-    // A US mention alone favours the state; a neighbour (Russia) brings the country back.
-    let us = try Self.run("U.S. observers watched Georgia closely.", places: ["U.S.", "Georgia"])
-    #expect(us.places[1].feature == .admin1)
+    // Another US state favours the state; a neighbour (Russia) brings the country back.
+    let states = try Self.run(
+      "Primaries in Georgia and Ohio drew U.S. observers.", places: ["Georgia", "Ohio", "U.S."])
+    #expect(states.places[0].feature == .admin1 && states.places[0].countryCode == "US")
     let both = try Self.run(
       "U.S. observers watched Georgia as Russia massed troops.", places: ["U.S.", "Georgia", "Russia"])
     #expect(both.places[1].feature == .country && both.places[1].countryCode == "GE")
+    let gaza = try Self.run("Aid trucks entered Gaza.", places: ["Gaza"])
+    #expect(gaza.places.first?.geonamesID == 281132)  // the alias: Gaza Strip, not Gaza, Mozambique
+    let bethlehem = try Self.run("Pilgrims reached Bethlehem.", places: ["Bethlehem"])
+    #expect(bethlehem.places.first?.countryCode != "BR")  // not Belém by an alternate spelling
   }
 
   @Test func moscowIdahoOnlyWhenIdahoIsMentioned() throws {
