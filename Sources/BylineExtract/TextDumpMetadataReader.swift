@@ -25,7 +25,8 @@ struct TextDumpMetadataReader {
     let cluster = metaCluster(lines, before: first)
     if let c = cluster {
       meta.title = browserTitleHeadline(lines, before: first) ?? title(lines, at: c.lowerBound - 1)
-      let standalone = Set(lines.filter { !$0.isBullet }.map(\.key))
+      // The masthead: the site's name stands alone near the top of the page.
+      let masthead = Set(lines.prefix(10).filter { !$0.isBullet }.map(\.key))
       for i in c {
         let text = lines[i].text
         if meta.published == nil, lines[i].weight <= 12, let d = TextDumpDateLine.parse(text) {
@@ -34,7 +35,7 @@ struct TextDumpMetadataReader {
         if meta.sourceLine == nil, let s = TextDumpLine.sourceText(text, lexicon: lexicon) {
           meta.sourceLine = s
         } else if meta.authors.isEmpty, let b = TextDumpLine.bylineName(text, lexicon: lexicon) {
-          let (authors, site) = splitByline(b, standaloneKeys: standalone, ownKey: lines[i].key)
+          let (authors, site) = splitByline(b, masthead: masthead)
           meta.authors = authors
           if meta.siteName == nil { meta.siteName = site }
         }
@@ -106,38 +107,70 @@ struct TextDumpMetadataReader {
   }
 
   /// Authors and site name from a byline's name part ("Jane Doe and John Roe").
-  private func splitByline(_ name: String, standaloneKeys: Set<String>, ownKey: String)
-    -> (authors: [String], site: String?)
-  {
+  /// Authors and site name from a byline's name part: "Jane Doe and John Roe" → two authors;
+  /// "Eric Song, IGN Staff" → author "Eric Song", site "IGN Staff"; "Al Mayadeen English" (also
+  /// the masthead) → site only; "Michael Hiltzik Business Columnist" → "Michael Hiltzik";
+  /// credentials ("MS", "RD") and single names are dropped.
+  private func splitByline(_ name: String, masthead: Set<String>) -> (authors: [String], site: String?) {
     var s = name
     for cut in [" - ", " – ", " — ", " | ", " • ", " on ", " at "] {
       if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]) }
     }
     s = TextDumpScan.trim(s)
-    let key = TextDumpScan.words(s).joined(separator: " ")
-    if isOrganisation(s) || (standaloneKeys.contains(key) && key != ownKey) {
-      return ([], s)
+    while let last = s.unicodeScalars.last, "-–—|•,;:".unicodeScalars.contains(last) {
+      s = TextDumpScan.trim(String(s.unicodeScalars.dropLast()))
     }
-    var parts: [String] = []
+    let key = TextDumpScan.words(s).joined(separator: " ")
+    if masthead.contains(key) { return ([], s) }
+    var authors: [String] = []
+    var site: String?
     var rest = s
-    for sep in [", and ", " and ", " & ", ", "] {
+    for sep in [", and ", " and ", " & ", ", ", "; ", " / "] {
       rest = rest.replacingOccurrences(of: sep, with: "\u{1F}")
     }
+    var previousWasPerson = false
     for p in rest.split(separator: "\u{1F}") {
-      let t = TextDumpScan.trim(p)
-      if looksLikePerson(t) { parts.append(t) }
+      var t = TextDumpScan.trim(p)
+      var words = t.split(separator: " ")
+      // "Michael Hiltzik Business Columnist" → "Michael Hiltzik": a name, then a desk and role.
+      if let r = words.firstIndex(where: { lexicon.roleWords.contains($0.lowercased()) }) {
+        let name = words.prefix(while: {
+          !lexicon.roleWords.contains($0.lowercased()) && !lexicon.orgWords.contains($0.lowercased())
+        })
+        guard words.count >= 4, name.count >= 2, r >= 2 else {
+          previousWasPerson = false
+          continue
+        }
+        words = Array(name)
+        t = words.joined(separator: " ")
+      }
+      let isAcronym =
+        t.unicodeScalars.count >= 2 && t.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+      let isDomain = t.contains(".") && !t.hasSuffix(".")
+      if words.count == 1, previousWasPerson,
+        lexicon.credentials.contains(TextDumpScan.words(t).joined())
+      {
+        continue  // a credential after a name: "Jane Doe, MS, RD"
+      }
+      previousWasPerson = false
+      if isOrganisation(t) || (words.count == 1 && (isAcronym || isDomain)) {
+        if site == nil { site = t }  // "IGN Staff", "Cleveland.com", "CNN"
+      } else if looksLikePerson(t) {
+        authors.append(t)
+        previousWasPerson = true
+      }
     }
-    return (parts, nil)
+    return (authors, site)
   }
 
   private func isOrganisation(_ name: String) -> Bool {
     TextDumpScan.words(name).contains { lexicon.orgWords.contains($0) }
   }
 
-  /// 1–5 words, no digits, each word capitalised except name particles ("al", "van", "de").
+  /// 2–5 words, no digits, each word capitalised except name particles ("al", "van", "de").
   private func looksLikePerson(_ name: String) -> Bool {
     let words = name.split(separator: " ")
-    guard (1...5).contains(words.count), !isOrganisation(name) else { return false }
+    guard (2...5).contains(words.count), !isOrganisation(name) else { return false }
     let particles: Set<String> = ["al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "di", "la", "le", "du"]
     for w in words {
       if w.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }

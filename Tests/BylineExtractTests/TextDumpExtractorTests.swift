@@ -308,4 +308,55 @@ import Testing
     #expect(a.text.hasPrefix("新しいフェリーは"))
     #expect(a.metadata.title == "港の新しいフェリーが運航開始")
   }
+
+  static func bylinePage(_ byline: String) -> String {
+    """
+    Harbour wall to be rebuilt next year
+
+    \(byline)
+
+    The county will rebuild the old harbour wall next year after storms damaged two sections of it during the winter.
+
+    Work will start in April and should take about six months, the harbour master said at a meeting on Wednesday.
+    """
+  }
+
+  @Test(arguments: [
+    ("By Maria Santos, Gazette Staff", ["Maria Santos"], "Gazette Staff"),
+    ("By Lena Park, MS, RD", ["Lena Park"], nil),
+    ("By Tom Reed, Harbour Business Columnist", ["Tom Reed"], nil),
+    ("By Ana Lima, Jo Brandt & Sam Ortiz", ["Ana Lima", "Jo Brandt", "Sam Ortiz"], nil),
+    ("By Ana Lima, GBC", ["Ana Lima"], "GBC"),
+    ("By Gazette Reporters - 3 hours ago", [], "Gazette Reporters"),
+  ] as [(String, [String], String?)])
+  func bylines(byline: String, authors: [String], site: String?) throws {
+    let a = try extract(Self.bylinePage(byline))
+    #expect(a.metadata.authors == authors)
+    #expect(a.metadata.siteName == site)
+    #expect(a.metadata.title == "Harbour wall to be rebuilt next year")
+    #expect(a.blocks.count == 2)
+  }
+
+  @Test func headlineComesFromTheBrowserTitleLine() throws {
+    let page = """
+      Harbour wall to be rebuilt next year - The Harbour Gazette
+
+      Home
+      News
+
+      Harbour wall to be rebuilt next year
+
+      Ana Lima, Harbour Gazette
+
+      Updated 10:12 am, Friday, March 3, 2023
+
+      The county will rebuild the old harbour wall next year after storms damaged two sections of it during the winter.
+
+      Work will start in April and should take about six months, the harbour master said at a meeting on Wednesday.
+      """
+    let a = try extract(page)
+    #expect(a.metadata.title == "Harbour wall to be rebuilt next year")
+    #expect(a.metadata.published?.description == "2023-03-03T10:12")
+    #expect(a.text.hasPrefix("The county will rebuild"))
+  }
 }
