@@ -35,7 +35,8 @@ extension TextDumpLine {
   /// Rules, in order (first match wins); the wording comes from the lexicon:
   /// - block header: the whole line is a `skip` header ("Most Read", "Related News:"), or a
   ///   short line starts with a `skipprefix` ("More in Politics") or a `bio` word and a
-  ///   capitalised name ("About Jane Doe"; the next prose line, the biography, is boilerplate).
+  ///   capitalised name ("About Jane Doe"; the next prose line, the biography, is boilerplate;
+  ///   so is a paragraph "Jane Doe is …" right under a line "Jane Doe").
   /// - comment header: an `end` header, also as a line start after a number ("34 responses
   ///   to …"), or "name says:".
   /// - boilerplate: a teaser `lead` ("Read more: …"); a caption ("… (AP)", "… [File:
@@ -87,6 +88,16 @@ extension TextDumpLine {
         break
       }
     }
+    // An author box without a header: the name alone, then "Jane Doe is a writer …".
+    for i in lines.indices where lines[i].kind == .prose {
+      for j in max(0, i - 3)..<i where (2...4).contains(lines[j].weight) && lines[j].kind != .prose {
+        let name = lines[j].key
+        if ["is", "was", "has"].contains(where: { lines[i].key.hasPrefix(name + " " + $0 + " ") }) {
+          lines[i].kind = .boilerplate
+          break
+        }
+      }
+    }
     var counts: [String: Int] = [:]
     for l in lines { counts[l.key, default: 0] += 1 }
     for i in lines.indices where lines[i].kind == .short || lines[i].kind == .prose {
@@ -106,7 +117,9 @@ extension TextDumpLine {
     var lower = text.lowercased()
     while lower.hasSuffix(":") { lower.removeLast() }
     lower = TextDumpScan.trim(lower)
-    if lexicon.skipHeaders.contains(lower) { return .skipHeader }
+    if lexicon.skipHeaders.contains(lower) || (lexicon.leads.contains(lower) && text.hasSuffix(":")) {
+      return .skipHeader  // "Most Read", or a bare teaser lead "More:"
+    }
     if lexicon.endHeaders.contains(lower) { return .endHeader }
     if line.weight < 12, isCommentStart(line.key, text: text, lexicon: lexicon) { return .endHeader }
     if line.weight <= 8, isHeaderStart(lower, text: text, lexicon: lexicon) { return .skipHeader }
