@@ -129,6 +129,9 @@ extension TextDumpLine {
     if text.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") {
       return .boilerplate
     }
+    if (text.hasPrefix("—") || text.hasPrefix("–")) && text.contains("(@") {
+      return .short  // the signature of an embedded post: "— Jane Doe (@jane) May 2, 2023"
+    }
     if line.weight <= 12 || (line.weight <= 16 && bylineName(text, lexicon: lexicon) != nil),
       isMetaLine(text, lower: lower, lexicon: lexicon)
     {
