@@ -359,4 +359,39 @@ import Testing
     #expect(a.metadata.published?.description == "2023-03-03T10:12")
     #expect(a.text.hasPrefix("The county will rebuild"))
   }
+
+  @Test func embeddedPostAndBareMoreHeader() throws {
+    let page = """
+      Harbour seals return to the old pier
+
+      By Ana Lima
+      May 3, 2023
+
+      A colony of harbour seals has returned to the old pier for the first time in a decade, volunteers counting the animals said.
+
+      More:
+      Seal pups rescued after storm
+      Volunteers clean the north beach
+
+      Photos of the seals were shared widely on social media on Tuesday, and the town's account posted one of them.
+
+      Look who is back on the old pier this morning! https://t.example/abc
+      — Harbour Town (@harbourtown) May 2, 2023
+
+      The volunteers asked visitors to keep at least fifty metres away from the animals while the pups are young.
+
+      10 thoughts on “Harbour seals return to the old pier”
+
+      Jo Brandt
+      May 3, 2023 at 9:14 am
+
+      What wonderful news for the town, I saw them this morning from the ferry and counted at least twelve.
+      """
+    let a = try extract(page)
+    #expect(a.text.contains("— Harbour Town (@harbourtown) May 2, 2023"))
+    #expect(a.text.hasSuffix("while the pups are young."))
+    #expect(!a.text.contains("Seal pups rescued"))
+    #expect(!a.text.contains("More:"))
+    #expect(!a.text.contains("counted at least twelve"))
+  }
 }
