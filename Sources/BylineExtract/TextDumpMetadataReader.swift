@@ -13,8 +13,11 @@ import BylineCore
 ///   meeting in Moscow" above "• By Al Mayadeen English"); without a block, the nearest short
 ///   line of 3–25 words within 6 lines before the body.
 /// - `textdump.byline`: "By Jane Doe and John Roe" → two authors; a byline name that is also a
-///   line of its own elsewhere on the page, or holds an organisation word ("Staff", "English"),
-///   is the site name, not an author.
+///   line of its own among the page's first 10 lines (the masthead), or a part that holds an
+///   organisation word ("Gazette Staff", "Al Mayadeen English"), an acronym ("CNN") or a domain
+///   ("Example.com"), is the site name, not an author; job titles and credentials are dropped.
+/// - `textdump.date`: the first date in the block ("22 Jul 2024 18:17" → 2024-07-22T18:17).
+/// - `textdump.source`: "Source: Agencies" → source line "Agencies".
 /// - `textdump.tags`: the bullet list (items of ≤ 6 words) right after the last body line.
 struct TextDumpMetadataReader {
   let lexicon: TextDumpLexicon
@@ -101,6 +104,8 @@ struct TextDumpMetadataReader {
       guard l.weight >= 3, l.key.count >= 15, Double(l.key.count) >= 0.4 * Double(pageTitle.count),
         l.kind != .meta, pageTitle.contains(l.key), plausibleTitle(l)
       else { continue }
+      // A first line of a few words that recurs as a whole is the site's name, not a headline.
+      if l.key == pageTitle, lines[0].weight <= 4 { continue }
       return l.text
     }
     return nil
