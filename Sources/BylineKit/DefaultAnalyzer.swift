@@ -1,5 +1,9 @@
+import BylineAttribution
 import BylineCore
+import BylineDates
+import BylineEntities
 import BylineExtract
+import BylinePlaces
 import BylineText
 import Foundation
 
@@ -7,15 +11,23 @@ import Foundation
 public enum DefaultAnalyzer {
   /// The default stages, in run order, with lexicons loaded from `lexicons`.
   public static func stages(lexicons: LexiconStore) throws -> [any Stage] {
-    [
-      TokenizerStage()
+    let gazetteer = try Gazetteer.shared(from: lexicons)
+    return [
+      TokenizerStage(),
+      try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
+      try PlaceStage(lexicons: lexicons),
+      try DateStage(lexicons: lexicons),
+      try QuoteStage(lexicons: lexicons),
+      try SourceStage(lexicons: lexicons),
     ]
   }
 
   /// The default extractors.
   public static var extraction: ArticleExtraction {
     ArticleExtraction(
-      html: { _, _, _ in throw ExtractionUnavailable() },
+      html: { bytes, charset, url in
+        try HTMLArticleExtractor.extract(html: bytes, charset: charset, url: url)
+      },
       page: { _ in throw ExtractionUnavailable() })
   }
 
