@@ -249,7 +249,25 @@ extension TextDumpLine {
   static func isMetaLine(_ text: String, lower: String, lexicon: TextDumpLexicon) -> Bool {
     if bylineName(text, lexicon: lexicon) != nil { return true }
     if sourceText(text, lexicon: lexicon) != nil { return true }
-    return TextDumpDateLine.containsDate(text)
+    return dateParser.parse(text) != nil || isRelativeAge(text)
+  }
+
+  /// The shared date-line reader ("22 Jul 2024 18:17", "July 22, 2024").
+  static let dateParser = DateLineParser()
+
+  /// "3 hours ago", "Posted 2 days ago".
+  static func isRelativeAge(_ text: String) -> Bool {
+    let w = TextDumpScan.words(text)
+    let units: Set<String> = [
+      "minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks",
+    ]
+    for i in w.indices.dropLast(2)
+    where w[i].unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 })
+      && units.contains(w[i + 1]) && w[i + 2] == "ago"
+    {
+      return true
+    }
+    return false
   }
 
   /// The text after a byline prefix ("By Jane Doe" → "Jane Doe"), or nil.

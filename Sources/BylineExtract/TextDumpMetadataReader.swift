@@ -32,7 +32,7 @@ struct TextDumpMetadataReader {
       let masthead = Set(lines.prefix(10).filter { !$0.isBullet }.map(\.key))
       for i in c {
         let text = lines[i].text
-        if meta.published == nil, lines[i].weight <= 12, let d = TextDumpDateLine.parse(text) {
+        if meta.published == nil, lines[i].weight <= 12, let d = TextDumpLine.dateParser.parse(text) {
           meta.published = d
         }
         if meta.sourceLine == nil, let s = TextDumpLine.sourceText(text, lexicon: lexicon) {
@@ -89,7 +89,7 @@ struct TextDumpMetadataReader {
   private func plausibleTitle(_ l: TextDumpLine) -> Bool {
     !l.text.contains("@") && !TextDumpScan.endsWithColon(l.text)
       && TextDumpLine.bylineName(l.text, lexicon: lexicon) == nil
-      && TextDumpDateLine.parse(l.text) == nil
+      && TextDumpLine.dateParser.parse(l.text) == nil
   }
 
   /// Rule `textdump.browser_title`: a dump often starts with the browser title ("Headline -
