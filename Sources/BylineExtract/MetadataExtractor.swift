@@ -102,9 +102,16 @@ enum MetadataExtractor {
         && !TitleCleaner.isSite(h.text, siteNames: siteNames, host: host)
     }
     let known = (metaTitles + [cleanedTitleTag].compactMap { $0 }).map(HTMLText.loose)
-    let h1 = h1Texts.first { $0.inArticle }?.text
-      ?? h1Texts.first { h in known.contains { $0.contains(HTMLText.loose(h.text)) } }?.text
-      ?? h1Texts.first?.text
+    func agrees(_ h: String) -> Bool {
+      let l = HTMLText.loose(h)
+      return known.contains { $0 == l || (l.count >= 10 && $0.contains(l)) }
+    }
+    let inArticle = h1Texts.filter { $0.inArticle }
+    let h1 = inArticle.first { agrees($0.text) }?.text
+      ?? h1Texts.first { agrees($0.text) }?.text
+      ?? (inArticle.count == 1 ? inArticle[0].text : nil)
+      ?? (h1Texts.count == 1 ? h1Texts[0].text : nil)
+      ?? (known.isEmpty ? h1Texts.first?.text : nil)
     var title: String?
     if let h1 { title = h1 }
     if title == nil { title = metaTitles.first }
