@@ -20,6 +20,8 @@ private func iso(_ s: String) -> String? { parser.parse(s)?.description }
   #expect(iso("22 de julio de 2024") == "2024-07-22")
   #expect(iso("le 5 août 2023") == "2023-08-05")
   #expect(iso("22 июля 2024") == "2024-07-22")
+  #expect(iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م") == "2020-10-07T12:09")
+  #expect(iso("7 Ekim 2020") == "2020-10-07")
   #expect(iso("2024-07-22T18:17:05+03:00") == "2024-07-22T18:17:05+03:00")
   #expect(iso("2024/07/22") == "2024-07-22")
   #expect(iso("07/22/2024") == "2024-07-22")
