@@ -217,6 +217,7 @@ enum MetadataExtractor {
     if let f = found, let u = url, let inURL = dateInURL(u), abs(inURL.dayNumber - f.dayNumber) == 1 {
       return inURL
     }
+
     return found
   }
 
@@ -266,7 +267,17 @@ enum MetadataExtractor {
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
-    // A date line in the text after the headline (or anywhere in the body without one).
+    if let d = visibleDateLine(all) { return d }
+    for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
+      if let v = metaValue(k), let d = parseDate(v) { return d }
+    }
+    if let s = ld.dateModified, let d = parseDate(s) { return d }
+    return nil
+  }
+
+  /// The first date line in the text after the headline (or anywhere in the body without one).
+  static func visibleDateLine(_ all: [HTMLNode]) -> PublicationDate? {
+    let parser = DateLineParser()
     let bodyNodes = all.drop { $0.tag != "body" }
     let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
     var looked = 0
@@ -279,10 +290,6 @@ enum MetadataExtractor {
       guard t.unicodeScalars.count <= 120 else { continue }
       if let d = parser.parse(t) { return d }
     }
-    for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
-      if let v = metaValue(k), let d = parseDate(v) { return d }
-    }
-    if let s = ld.dateModified, let d = parseDate(s) { return d }
     return nil
   }
 
