@@ -164,6 +164,7 @@ enum MetadataExtractor {
       }
       if !authors.isEmpty { break }
     }
+    if authors.isEmpty { authors = visibleBylineLine(all, siteNames: outletNames) }
     meta.authors = authors.map(HTMLText.nfc)
 
     // Publication date
@@ -273,6 +274,31 @@ enum MetadataExtractor {
     }
     if let s = ld.dateModified, let d = parseDate(s) { return d }
     return nil
+  }
+
+  /// Names from the first short "By Jane Doe" / "von Max Muster" line after the headline.
+  static func visibleBylineLine(_ all: [HTMLNode], siteNames: [String]) -> [String] {
+    let bodyNodes = all.drop { $0.tag != "body" }
+    let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
+    var looked = 0
+    for n in bodyNodes[start...] where n.isText {
+      guard let p = n.parent, !["script", "style", "noscript", "template", "option"].contains(p.tag) else { continue }
+      let t = HTMLText.collapse(n.text)
+      guard !t.isEmpty else { continue }
+      looked += 1
+      if looked > 300 { break }
+      guard t.unicodeScalars.count <= 60 else { continue }
+      let core = t.drop { !$0.isLetter }.lowercased()
+      guard core.hasPrefix("by ") || core.hasPrefix("von ") || core.hasPrefix("par ") || core.hasPrefix("door ")
+      else { continue }
+      // The name may sit in the next element ("By <a>Jane Doe</a>").
+      var line = String(t.drop { !$0.isLetter })
+      if HTMLText.wordCount(line) == 1, let p = n.parent { line = String(p.innerText.drop { !$0.isLetter }) }
+      guard HTMLText.wordCount(line) <= 8 else { continue }
+      let names = AuthorCleaner.names(from: line, siteNames: siteNames)
+      if !names.isEmpty { return names }
+    }
+    return []
   }
 
   /// The first date line in the text after the headline (or anywhere in the body without one).
