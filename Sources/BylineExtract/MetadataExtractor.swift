@@ -215,7 +215,10 @@ enum MetadataExtractor {
   ) -> PublicationDate? {
     let found = rawPublicationDate(
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: times, all: all, url: url)
-    if let f = found, let u = url, let inURL = dateInURL(u), abs(inURL.dayNumber - f.dayNumber) == 1 {
+    // Only a time near midnight can have moved the day: "2020-02-18T03:10Z" for /2020/02/17/.
+    if let f = found, let h = f.hour, h < 9 || h >= 19, let u = url, let inURL = dateInURL(u),
+      abs(inURL.dayNumber - f.dayNumber) == 1
+    {
       return inURL
     }
 
