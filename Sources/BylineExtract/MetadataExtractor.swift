@@ -167,8 +167,11 @@ enum MetadataExtractor {
     if authors.isEmpty { authors = visibleBylineLine(all, siteNames: outletNames) }
     meta.authors = authors.map(HTMLText.nfc)
 
-    // Publication date
-    meta.published = publicationDate(
+    // Publication date (slashed dates day first unless the page is US English)
+    let earlyLang = (htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale"))
+      .flatMap(normalizeLanguage)
+    let dayFirst = earlyLang.map { !($0 == "en-US" || $0 == "en") } ?? false
+    meta.published = publicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all,
       url: url ?? canonical ?? metaValue("og:url"))
 
@@ -209,11 +212,11 @@ enum MetadataExtractor {
 
   /// The page's date, corrected to the day in the URL when the two are one day apart (a
   /// UTC time stamp on the other side of midnight from the publisher's local day).
-  static func publicationDate(
+  static func publicationDate(dayFirst: Bool,
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
-    let found = rawPublicationDate(
+    let found = rawPublicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: times, all: all, url: url)
     // Only a time near midnight can have moved the day: "2020-02-18T03:10Z" for /2020/02/17/.
     if let f = found, let h = f.hour, h < 9 || h >= 19, let u = url, let inURL = dateInURL(u),
@@ -225,7 +228,7 @@ enum MetadataExtractor {
     return found
   }
 
-  static func rawPublicationDate(
+  static func rawPublicationDate(dayFirst: Bool,
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
@@ -235,7 +238,7 @@ enum MetadataExtractor {
     }
     for (ip, n) in itemprops where ip == "datepublished" || ip == "datecreated" {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
-      if let d = DateLineParser().parse(n.innerText) { return d }
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(n.innerText) { return d }
     }
     // <time> after the headline first (before it: other articles, "today"), with pubdate /
     // a publish class first.
@@ -259,10 +262,10 @@ enum MetadataExtractor {
       + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && !isPreferred($0) }
     for t in ordered {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
-      if let d = DateLineParser().parse(t.innerText) { return d }
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
     // Visible date lines in elements named like dates or bylines.
-    let parser = DateLineParser()
+    let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = BoilerplateRules.words(n.classAndID)
       guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
@@ -271,7 +274,7 @@ enum MetadataExtractor {
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
-    if let d = visibleDateLine(all) { return d }
+    if let d = visibleDateLine(all, dayFirst: dayFirst) { return d }
     for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
       if let v = metaValue(k), let d = parseDate(v) { return d }
     }
@@ -305,8 +308,8 @@ enum MetadataExtractor {
   }
 
   /// The first date line in the text after the headline (or anywhere in the body without one).
-  static func visibleDateLine(_ all: [HTMLNode]) -> PublicationDate? {
-    let parser = DateLineParser()
+  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool) -> PublicationDate? {
+    let parser = DateLineParser(preferDayFirst: dayFirst)
     let bodyNodes = all.drop { $0.tag != "body" }
     let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
     var looked = 0

@@ -30,6 +30,13 @@ private func iso(_ s: String) -> String? { parser.parse(s)?.description }
   #expect(iso("Updated 18:17, 22 July 2024") == "2024-07-22T18:17")
 }
 
+@Test func dayFirstPreference() {
+  let dayFirst = DateLineParser(preferDayFirst: true)
+  #expect(dayFirst.parse("03/04/2024")?.dayString == "2024-04-03")
+  #expect(dayFirst.parse("03/24/2024")?.dayString == "2024-03-24")
+  #expect(parser.parse("03/04/2024")?.dayString == "2024-03-04")
+}
+
 @Test func nonDatesAreRejected() {
   #expect(parser.parse("Nothing to see here") == nil)
   #expect(parser.parse("31.02.2024") == nil)
