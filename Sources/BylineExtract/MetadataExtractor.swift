@@ -147,6 +147,15 @@ enum MetadataExtractor {
     for n in all where !n.isText && n.children.count < 40 {
       let words = BoilerplateRules.words(n.classAndID)
       if words.contains(where: { ["byline", "author", "autor", "authors", "byl", "fn"].contains($0) }), !inComments(n) {
+        // Links to author pages inside a byline are the names ("Matthias" + a Twitter handle).
+        let links = n.descendants().filter { a in
+          a.tag == "a"
+            && ((a.attribute("href") ?? "").contains("/author") || (a.attribute("rel") ?? "").contains("author"))
+        }.map { $0.innerText }.filter { !$0.isEmpty }
+        if !links.isEmpty {
+          visible.append(links.joined(separator: ", "))
+          continue
+        }
         let t = n.innerText
         if !t.isEmpty && t.unicodeScalars.count <= 120 { visible.append(t) }
       }
