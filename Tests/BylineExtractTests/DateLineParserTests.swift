@@ -28,6 +28,12 @@ private func iso(_ s: String) -> String? { parser.parse(s)?.description }
   #expect(iso("22/07/2024") == "2024-07-22")
   #expect(iso("2024年7月22日") == "2024-07-22")
   #expect(iso("Updated 18:17, 22 July 2024") == "2024-07-22T18:17")
+  #expect(iso("Jul 22, 2024, 6:17 PM ET") == "2024-07-22T18:17")
+  #expect(iso("22 July 2024 | 18:17") == "2024-07-22T18:17")
+  #expect(iso("Updated: 07/22/2024 06:17 PM EDT") == "2024-07-22T18:17")
+  #expect(iso("Mon 22 Jul 2024 18.17 BST") == "2024-07-22")
+  #expect(iso("22 July 2024 - 18:17 GMT") == "2024-07-22T18:17Z")
+  #expect(iso("Sun, 28 Jun 2020 21:16:15 GMT") == "2020-06-28T21:16:15Z")
 }
 
 @Test func dayFirstPreference() {
