@@ -278,6 +278,12 @@ enum MetadataExtractor {
     for n in all where !n.isText {
       let words = BoilerplateRules.words(n.classAndID)
       guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
+      // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
+      for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
+        if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
+          return d
+        }
+      }
       let t = n.innerText
       guard !t.isEmpty, t.unicodeScalars.count <= 150 else { continue }
       if let d = parser.parse(t) { return d }
