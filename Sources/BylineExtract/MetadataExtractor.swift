@@ -126,12 +126,6 @@ enum MetadataExtractor {
     }
     // Visible bylines, outside comment sections and forms; the first one that names people.
     var visible: [String] = []
-    func inComments(_ n: HTMLNode) -> Bool {
-      n.ancestors.contains { a in
-        a.tag == "body" || a.tag == "html" ? false : a.tag == "form"
-          || BoilerplateRules.words(a.classAndID).contains { $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus" }
-      }
-    }
     for (ip, n) in itemprops where (ip.split(separator: " ").contains("author") || ip == "creator") && !inComments(n) {
       if let nameNode = n.descendants().first(where: { $0.attribute("itemprop")?.lowercased() == "name" }) {
         visible.append(nameNode.attribute("content") ?? nameNode.innerText)
@@ -206,6 +200,24 @@ enum MetadataExtractor {
     return meta
   }
 
+  /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
+  static func inComments(_ n: HTMLNode) -> Bool {
+    n.ancestors.contains { a in
+      a.tag == "body" || a.tag == "html"
+        ? false
+        : a.tag == "form"
+          || BoilerplateRules.words(a.classAndID).contains {
+            $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
+          }
+    }
+  }
+
+  /// Words that start a publication line: "Veröffentlicht am 16.08.2019", "Published on …".
+  static let publishedWords = [
+    "published", "publié", "publicado", "pubblicato", "veröffentlicht", "erschienen", "gepubliceerd",
+    "opublikowano", "publicat", "posted on", "posted", "erstellt am", "datum:", "date:",
+  ]
+
   /// Parses a machine date (ISO 8601) or, failing that, a human one.
   static func parseDate(_ s: String) -> PublicationDate? {
     let t = s.trimmingCharacters(in: .whitespaces)
@@ -248,6 +260,34 @@ enum MetadataExtractor {
     for (ip, n) in itemprops where ip == "datepublished" || ip == "datecreated" {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(n.innerText) { return d }
+    }
+    // Elements named for the publication date: class="PublishDate", "published", "pubdate".
+    for n in all where !n.isText && !n.removed {
+      let words = BoilerplateRules.words(n.rawClassAndID)
+      guard words.contains(where: { $0 == "publish" || $0 == "published" || $0 == "pubdate" || $0 == "publishdate" || $0 == "publication" }),
+        !words.contains(where: { $0 == "modified" || $0 == "updated" || $0 == "update" }), !inComments(n)
+      else { continue }
+      for attr in ["datetime", "content", "title"] {
+        if let v = n.attribute(attr), v.first?.isNumber == true, let d = parseDate(v) { return d }
+      }
+      let t = n.innerText
+      if !t.isEmpty, t.unicodeScalars.count <= 150, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
+        return d
+      }
+    }
+    // A visible "Published on 16.08.2019" line.
+    for n in all where n.isText {
+      let t = HTMLText.collapse(n.text)
+      guard !t.isEmpty, t.unicodeScalars.count <= 120 else { continue }
+      let lower = t.lowercased()
+      guard publishedWords.contains(where: { lower.hasPrefix($0) }), !inComments(n) else { continue }
+      // The date may follow in the next inline element: use the parent's text then.
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(t) { return d }
+      if let p = n.parent, p.innerText.unicodeScalars.count <= 150,
+        let d = DateLineParser(preferDayFirst: dayFirst).parse(p.innerText)
+      {
+        return d
+      }
     }
     // <time> after the headline first (before it: other articles, "today"), with pubdate /
     // a publish class first.
