@@ -7,9 +7,12 @@ import BylineCore
 ///   with it; the site-name suffix is removed (``TitleCleaner``).
 /// - authors: JSON-LD `author`, `<meta name=author>` and similar, `article:author` when not a
 ///   URL, `rel=author` / `itemprop=author` / byline-class elements (``AuthorCleaner``).
-/// - published: JSON-LD `datePublished`, `article:published_time` and other date metas,
-///   `itemprop=datePublished`, `<time datetime>`, visible date lines in date/byline elements,
-///   then a date in the URL (`/2024/07/22/`).
+/// - published, first found of: JSON-LD `datePublished`; `article:published_time` and other
+///   date metas; `itemprop=datePublished`; elements named for publishing (`class="PublishDate"`);
+///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; visible
+///   dates in date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
+///   line after the headline; modification dates last. A UTC time near midnight one day off
+///   the URL's day yields the URL's day.
 /// - language (`<html lang>`, `content-language`, `og:locale`), canonical URL
 ///   (`rel=canonical`, `og:url`), site name (`og:site_name`, JSON-LD publisher), tags
 ///   (`article:tag`, `keywords`, JSON-LD `keywords`).
@@ -291,24 +294,19 @@ enum MetadataExtractor {
     }
     // <time> after the headline first (before it: other articles, "today"), with pubdate /
     // a publish class first.
-    let headline = all.first { $0.tag == "h1" }
-    var afterHeadline: Set<ObjectIdentifier> = []
-    if let h = headline {
-      var seen = false
-      for n in all {
-        if n === h { seen = true }
-        if seen && n.tag == "time" { afterHeadline.insert(ObjectIdentifier(n)) }
-      }
-    } else {
-      for t in times { afterHeadline.insert(ObjectIdentifier(t)) }
-    }
-    func isPreferred(_ t: HTMLNode) -> Bool {
-      t.attribute("pubdate") != nil || t.classAndID.contains("publish")
-        || t.ancestors.prefix(3).contains { $0.classAndID.contains("publish") }
-    }
-    let ordered = times.filter { afterHeadline.contains(ObjectIdentifier($0)) }
-      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && isPreferred($0) }
-      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && !isPreferred($0) }
+    // <time> elements nearest to the headline first (far ones date other stories); ties go
+    // to the one after it. Without a headline: document order.
+    let headline = all.firstIndex { $0.tag == "h1" }
+    var position: [ObjectIdentifier: Int] = [:]
+    for (i, n) in all.enumerated() where n.tag == "time" { position[ObjectIdentifier(n)] = i }
+    let ordered = times.enumerated().sorted { x, y in
+      guard let h = headline else { return x.offset < y.offset }
+      let px = position[ObjectIdentifier(x.element)] ?? 0
+      let py = position[ObjectIdentifier(y.element)] ?? 0
+      let dx = px >= h ? px - h : (h - px) + 1
+      let dy = py >= h ? py - h : (h - py) + 1
+      return dx != dy ? dx < dy : x.offset < y.offset
+    }.map(\.element)
     for t in ordered {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
