@@ -58,6 +58,10 @@ public enum HTMLArticleExtractor {
     let raw = BlockCollector.collect(containers)
     let (paragraphs, sourceLine) = BlockFilter.filter(raw, metadata: metadata)
     if metadata.sourceLine == nil { metadata.sourceLine = sourceLine }
+    // No usable title in the page's head: the article's first heading.
+    if metadata.title == nil, let h = paragraphs.first(where: { $0.kind == .heading }) {
+      metadata.title = HTMLText.nfc(h.text)
+    }
     return ExtractedArticle(
       paragraphs: paragraphs.map { (HTMLText.nfc($0.text), $0.kind) }, metadata: metadata)
   }
