@@ -34,6 +34,11 @@ enum MetadataExtractor {
   ]
 
   static func extract(_ root: HTMLNode, url: String?) -> ArticleMetadata {
+    extractWithBody(root, url: url).metadata
+  }
+
+  /// The metadata and the JSON-LD `articleBody`, when the page has one.
+  static func extractWithBody(_ root: HTMLNode, url: String?) -> (metadata: ArticleMetadata, ldBody: String?) {
     var meta = ArticleMetadata(url: url)
     let all = root.descendants()
     var metas: [(key: String, value: String)] = []
@@ -200,7 +205,7 @@ enum MetadataExtractor {
       }
     }
     meta.tags = tags
-    return meta
+    return (meta, ld.articleBody)
   }
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
