@@ -232,6 +232,7 @@ struct DateGrammar {
   /// else month first as in US usage), "2024/07/22".
   func numericDate(_ i: Int) -> TimexHit? {
     guard let a = v.digits(i), v.count > i + 4 else { return nil }
+    if let h = isoDateTime(i) { return h }
     let sep = v.low[i + 1]
     guard sep == "-" || sep == "/" || sep == ".", v.low[i + 3] == sep,
       v.glued(i + 1), v.glued(i + 2), v.glued(i + 3), v.glued(i + 4),
@@ -261,6 +262,28 @@ struct DateGrammar {
       type = .time
     }
     return TimexHit(start: i, end: end, type: type, value: p.value, rule: "dates.numeric", point: p)
+  }
+
+  /// "2024-07-22T18:17:05Z" (the tokenizer gives "22T18" as one token).
+  private func isoDateTime(_ i: Int) -> TimexHit? {
+    guard let y = v.digits(i), y.length == 4, v.isText(i + 1, "-"), let m = v.digits(i + 2), v.isText(i + 3, "-"),
+      i + 4 < v.count, v.kinds[i + 4] != .punctuation, v.glued(i + 4)
+    else { return nil }
+    let t = Array(v.low[i + 4].utf8)
+    guard t.count == 5, t[2] == 116, t.allSatisfy({ $0 == 116 || ($0 >= 48 && $0 <= 57) }) else { return nil }
+    let d = Int(t[0] - 48) * 10 + Int(t[1] - 48)
+    let hour = Int(t[3] - 48) * 10 + Int(t[4] - 48)
+    var p = CalendarPoint(year: y.value, month: m.value, day: d)
+    guard p.date != nil, hour < 24, v.isText(i + 5, ":"), let mi = v.digits(i + 6), mi.length == 2, mi.value < 60 else { return nil }
+    var end = i + 7
+    // Seconds, fractions and the zone ("05Z", "05", "05.123+03") belong to the extent.
+    if v.isText(end, ":"), v.glued(end), end + 1 < v.count, v.glued(end + 1) { end += 2 }
+    while end < v.count, v.glued(end), v.kinds[end] != .punctuation || ["+", "-", ":"].contains(v.low[end]) && v.digits(end + 1) != nil {
+      end += 1
+      if v.low[end - 1] == "+" || v.low[end - 1] == "-" || v.low[end - 1] == ":" { end += 1 }
+    }
+    p.part = "T" + pad(hour, 2) + ":" + pad(mi.value, 2)
+    return TimexHit(start: i, end: end, type: .time, value: p.value, rule: "dates.numeric", point: p)
   }
 
   /// "July 22, 2024", "July 15", "Sept. 11", "August 2024", "August of 2024", "May" (guarded),
@@ -401,6 +424,13 @@ struct DateGrammar {
       if v.isText(i + 1, ":") || (v.isText(i + 1, ",") && v.digits(i + 2)?.length == 3) { return nil }
       if let u = v.word(i + 1)?.unit, u != "Y" || v.word(i + 1)!.unitPlural { return nil }
       if v.digits(i - 1) != nil { return nil }
+      // "has 2000 employees": a count, unless a preposition or determiner makes it a year.
+      if i > 0, i + 1 < v.count, v.kinds[i + 1] == .word, !v.capitalized(i + 1), v.low[i + 1].hasSuffix("s"),
+        v.word(i + 1) == nil, !(v.role(i - 1, .prep) || v.role(i - 1, .of) || v.role(i - 1, .the) || v.isText(i - 1, "'s")),
+        v.kinds[i - 1] == .word
+      {
+        return nil
+      }
     }
     var p = CalendarPoint(year: y)
     var end = j + 1
@@ -1130,10 +1160,13 @@ struct DateGrammar {
     guard let (t, end) = clockTime(at: i) else { return nil }
     if v.word(i)?.daypart != nil, v.role(i - 1, .the) || v.role(i - 1, .a) { return nil }
     var k = end
-    if v.isText(k, ",") || v.role(k, .prep) && v.low[k] == "on" { k += 1 }
+    let on = v.isText(k, "on")
+    if v.isText(k, ",") || on { k += 1 }
     if let h = weekdayRule(k) ?? relativeDay(k) ?? monthFirst(k) ?? dayFirst(k), h.type == .date, var p = h.point, p.isDay {
       p.part = t
-      return TimexHit(start: i, end: h.end, type: .time, value: p.value, rule: "dates.clock", point: p)
+      // "10 p.m. Wednesday" is one TIME; in "9:45 p.m. on Saturday" the date is its own
+      // expression, but still dates the clock time.
+      return TimexHit(start: i, end: on ? end : h.end, type: .time, value: p.value, rule: "dates.clock", point: on ? nil : p)
     }
     var p: CalendarPoint
     if let d = ctx.lastDay {

@@ -124,25 +124,29 @@ struct SentenceView {
 
   /// Tense roles of token `i` (exact word first, then word endings).
   func tenseRole(_ i: Int) -> DateLexicon.Role? {
+    var role: DateLexicon.Role?
     if let w = words[i] {
       if w.roles.contains(.future) { return .future }
-      if w.roles.contains(.past) { return .past }
-      if w.roles.contains(.present) { return .present }
-      if w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
+      if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
+      if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
-    guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
-    for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
-      // A participle after "be" is passive: "to be published" / "will be named" look ahead,
-      // "is expected" is present; after "was", "has", "had" it stays past.
-      if s.role == .past, i > 0, let prev = words[i - 1]?.roles {
-        if low[i - 1] == "be" {
-          return i > 1 && (words[i - 2]?.roles.contains(.infinitive) ?? false || words[i - 2]?.roles.contains(.future) ?? false)
-            ? .future : nil
-        }
-        if prev.contains(.present) { return .present }
+    if role == nil {
+      guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
+      for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
+        role = s.role
+        break
       }
-      return s.role
     }
-    return nil
+    // A participle after "be" is passive: "to be published", "will be held" look ahead,
+    // "is expected" is present; after "was", "has", "had" it stays past.
+    if role == .past, i > 0, low[i] != "was", low[i] != "were" {
+      if low[i - 1] == "be" {
+        return i > 1 && (words[i - 2]?.roles.contains(.infinitive) ?? false || words[i - 2]?.roles.contains(.future) ?? false)
+          ? .future : nil
+      }
+      if words[i - 1]?.roles.contains(.present) ?? false { return .present }
+    }
+    return role
   }
+
 }

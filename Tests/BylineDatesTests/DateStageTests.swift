@@ -40,6 +40,11 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Sales fell in August 2024 after the strike.", extent: "August 2024", type: .date, value: "2024-08"),
     TimexCase(sentence: "The genre peaked in the 1990s across Europe.", extent: "the 1990s", type: .date, value: "199"),
     TimexCase(sentence: "The memorial honours those who died on Sept. 11 in New York.", extent: "Sept. 11", type: .date, value: "2024-09-11"),
+    TimexCase(sentence: "Updated 2024-07-22T18:17:05Z by the desk.", extent: "2024-07-22T18:17:05Z", type: .time, value: "2024-07-22T18:17"),
+    TimexCase(sentence: "He was born on 12 May 1961 in Izmir.", extent: "12 May 1961", type: .date, value: "1961-05-12"),
+    TimexCase(sentence: "The match ended at 9:45 p.m. on Saturday.", extent: "9:45 p.m.", type: .time, value: "2024-07-20T21:45"),
+    TimexCase(sentence: "Christmas Day fell on a Wednesday last year.", extent: "Christmas Day", type: .date, value: "2023-12-25"),
+    TimexCase(sentence: "The summit will be held on April 24 and 25.", extent: "25", type: .date, value: "2025-04-25"),
     TimexCase(sentence: "The fourth quarter will be weaker, the bank said.", extent: "The fourth quarter", type: .date, value: "2024-Q4"),
     // Relative dates.
     TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
@@ -101,6 +106,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The home side won 3-1 after extra time.",
     "The 1st Battalion crossed the river.",
     "The boy, a 6-year-old from the village, was unhurt.",
+    "The firm has 2000 employees in the region.",
+    "The show 60 Minutes aired the interview.",
   ]
 
   @Test(arguments: noDates)
