@@ -13,7 +13,7 @@ struct TimexHit {
 }
 
 /// Which way an expression without a year or week points, from the clause's tense.
-enum Tense { case past, future, unknown }
+enum Tense { case past, future, present, unknown }
 
 /// What the rules know about the document so far.
 struct DateContext {
@@ -96,6 +96,7 @@ struct DateGrammar {
       consider(dayFirst(i))
       consider(yearRule(i))
       consider(amount(i))
+      if w?.periodCode != nil { consider(quarterRule(i)) }
       return best
     }
     if v.kinds[i] == .word, v.low[i].utf8.first.map({ $0 >= 48 && $0 <= 57 }) ?? false {
@@ -127,6 +128,7 @@ struct DateGrammar {
       consider(amount(i))
       consider(setRule(i))
       if w.season != nil || w.roles.contains(.the) { consider(season(i)) }
+      if w.periodCode != nil { consider(quarterRule(i)) }
       if w.unit != nil { consider(barePlural(i)) }
     }
     if v.lexicon.phrases[v.low[i]] != nil {
@@ -520,6 +522,16 @@ struct DateGrammar {
   private func quarterPart(at i: Int) -> (quarter: Int?, half: Int?, end: Int, year: Int?, hyphen: Bool)? {
     var j = i
     if v.role(j, .fiscal) { j += 1 }
+    if let code = v.word(j)?.periodCode, v.capitalized(j) {
+      // "Q2 2024", "H1"
+      var end = j + 1
+      var year: Int?
+      if let y = v.year4(end) {
+        year = y
+        end += 1
+      }
+      return (code <= 4 ? code : nil, code > 4 ? code - 4 : nil, end, year, false)
+    }
     var ord: Int?
     if let o = v.word(j)?.ordinal { ord = o }
     if ord == nil, let (x, s) = v.numberWithSuffix(j), ["st", "nd", "rd", "th"].contains(s) { ord = x }
@@ -1323,7 +1335,7 @@ struct DateGrammar {
     switch v.tenseRole(k) {
     case .future: return .future
     case .past: return .past
-    case .present: return .unknown
+    case .present: return .present
     default: return nil
     }
   }
@@ -1340,6 +1352,8 @@ struct DateGrammar {
     let diff = wd - r.isoWeekday
     switch tense {
     case .past, .unknown: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
+    // "The summit ends Tuesday": the nearest one.
+    case .present: return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
     case .future: return CalendarPoint(r.adding(days: diff > 0 ? diff : diff + 7))
     }
   }
@@ -1356,9 +1370,9 @@ struct DateGrammar {
     switch tense {
     case .past: pick = candidates.last { $0.1 <= 0 }!
     case .future: pick = candidates.first { $0.1 >= 0 }!
-    case .unknown: pick = candidates.min { abs($0.1) < abs($1.1) }!
+    case .unknown, .present: pick = candidates.min { abs($0.1) < abs($1.1) }!
     }
-    if tense != .unknown, abs(pick.1) > 300, let same = candidates.first(where: { $0.0 == r.year }), abs(same.1) < 200 { pick = same }
+    if tense == .past || tense == .future, abs(pick.1) > 300, let same = candidates.first(where: { $0.0 == r.year }), abs(same.1) < 200 { pick = same }
     return CalendarPoint(year: pick.0, month: m, day: d)
   }
 
@@ -1370,7 +1384,7 @@ struct DateGrammar {
     switch tense {
     case .past: if m > r.month { y -= 1 }
     case .future: if m < r.month { y += 1 }
-    case .unknown:
+    case .unknown, .present:
       if m - r.month > 6 { y -= 1 } else if r.month - m > 6 { y += 1 }
     }
     return CalendarPoint(year: y, month: m)

@@ -41,13 +41,15 @@ public struct DateLexicon: Sendable {
     var daypart: String?
     var relativeDay: (offset: Int, daypart: String)?
     var setValue: String?
+    /// Quarter (1–4) or half (5–6 for H1–H2) from period_codes.tsv.
+    var periodCode: Int?
     var roles = RoleSet()
 
     /// True when some rule can start at this word (a date word, a number word or a
     /// determiner/modifier role); tense markers and prepositions alone cannot.
     var canStart: Bool {
       if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
-        || daypart != nil || relativeDay != nil || setValue != nil
+        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil
       {
         return true
       }
@@ -142,6 +144,15 @@ public struct DateLexicon: Sendable {
     for r in relative.rows.indices {
       let off = try int(relative, r, "offset")
       update(field(relative, r, "word")) { $0.relativeDay = (off, field(relative, r, "daypart")) }
+    }
+    let codes = try load("period_codes.tsv", ["word", "code"])
+    for r in codes.rows.indices {
+      let code = field(codes, r, "code")
+      let n = Int(code.dropFirst()) ?? 0
+      guard code.hasPrefix("Q") && (1...4).contains(n) || code.hasPrefix("H") && (1...2).contains(n) else {
+        throw codes.error(row: r, "code must be Q1-Q4 or H1-H2")
+      }
+      update(field(codes, r, "word")) { $0.periodCode = code.hasPrefix("Q") ? n : 4 + n }
     }
     let sets = try load("set_words.tsv", ["word", "value"])
     for r in sets.rows.indices { update(field(sets, r, "word")) { $0.setValue = field(sets, r, "value") } }

@@ -45,6 +45,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The match ended at 9:45 p.m. on Saturday.", extent: "9:45 p.m.", type: .time, value: "2024-07-20T21:45"),
     TimexCase(sentence: "Christmas Day fell on a Wednesday last year.", extent: "Christmas Day", type: .date, value: "2023-12-25"),
     TimexCase(sentence: "The summit will be held on April 24 and 25.", extent: "25", type: .date, value: "2025-04-25"),
+    TimexCase(sentence: "Revenue rose 12% in Q2 2024, the bank said.", extent: "Q2 2024", type: .date, value: "2024-Q2"),
     TimexCase(sentence: "The fourth quarter will be weaker, the bank said.", extent: "The fourth quarter", type: .date, value: "2024-Q4"),
     // Relative dates.
     TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
