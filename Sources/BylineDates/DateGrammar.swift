@@ -1314,6 +1314,17 @@ struct DateGrammar {
   /// The clause's tense near tokens `s..<e`: the nearest tense marker in the same clause
   /// (between punctuation marks), else in the sentence.
   func tense(_ s: Int, _ e: Int) -> Tense {
+    // "until 9 a.m. Tuesday", "till Friday": a deadline ahead, whatever the verb.
+    var d = s - 1
+    while d >= 0, v.digits(d) != nil || v.low[d] == "." || v.low[d] == ":" || v.role(d, .at) || v.isText(d, "on")
+      || v.lexicon.clockSuffixes[v.low[d]] != nil || v.lexicon.timeZones.contains(v.text(d)) || v.word(d)?.daypart != nil
+    {
+      d -= 1
+    }
+    // ("Up until Thursday, they had…", "not until Tuesday": a past bound, left to the verbs.)
+    if v.role(d, .deadline), d > 0, v.kinds[d - 1] != .punctuation, !v.isText(d - 1, "up"), !v.isText(d - 1, "not") {
+      return .future
+    }
     var lo = s
     while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
     var hi = e

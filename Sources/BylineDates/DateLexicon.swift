@@ -9,7 +9,7 @@ public struct DateLexicon: Sendable {
   enum Role: UInt8, Sendable, CaseIterable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
-    case future, past, present, infinitive, latest, current, period, other, more, from, now, at
+    case future, past, present, infinitive, deadline, latest, current, period, other, more, from, now, at
 
     /// The role spelled as in keywords.tsv (the case name).
     static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }
