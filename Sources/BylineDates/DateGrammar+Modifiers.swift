@@ -10,7 +10,8 @@ extension DateGrammar {
     switch h.rule {
     case "dates.duration", "dates.ago", "dates.shift", "dates.clock": ok = true
     case "dates.reference", "dates.set": ok = false
-    default: ok = mod == "APPROX" && v.low[i] != "some"
+    case "dates.month_day", "dates.year", "dates.month_year", "dates.numeric": ok = mod == "APPROX" && v.low[i] != "some"
+    default: ok = false
     }
     guard ok else { return nil }
     h.start = i
@@ -42,6 +43,8 @@ extension DateGrammar {
     } else if !hasThe, v.role(j, .earlier) || v.role(j, .later), v.role(j + 1, .this) || v.role(j + 1, .prep) {
       // "earlier this year", "later this month", "earlier in the year" (not "earlier Friday").
       mod = v.role(j, .earlier) ? "START" : "END"
+      // TimeBank leaves "earlier" out of "earlier this week".
+      if v.role(j + 1, .this), v.word(j + 2)?.unit == "W" { return nil }
     }
     var k = j + 1
     if mod != nil {

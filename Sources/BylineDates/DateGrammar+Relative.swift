@@ -201,6 +201,12 @@ extension DateGrammar {
       return hit(CalendarPoint(year: y, month: m))
     }
     if let wd = w.weekday, w.weekdayForm == "full", v.capitalized(j) {
+      // "this coming Sunday, March 8": the explicit date.
+      if v.isText(j + 1, ","), let h = monthFirst(j + 2) ?? dayFirst(j + 2), let p = h.point, p.isDay {
+        var whole = hit(p)
+        whole.end = h.end
+        return whole
+      }
       guard let b = base else {
         var p = CalendarPoint()
         p.week = 0

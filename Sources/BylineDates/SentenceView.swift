@@ -102,6 +102,8 @@ struct SentenceView {
   func dayNumber(_ i: Int) -> Int? {
     if let d = digits(i), d.length <= 2, (1...31).contains(d.value) { return d.value }
     if let (v, suffix) = numberWithSuffix(i), ["st", "nd", "rd", "th"].contains(suffix), (1...31).contains(v) { return v }
+    // "March eighth"
+    if let o = words[i]?.ordinal, (1...31).contains(o) { return o }
     return nil
   }
 
