@@ -20,7 +20,7 @@ extension DateGrammar {
   }
 
   func modifierPhrase(at i: Int) -> (String, Int)? {
-    for p in v.lexicon.phrases[v.low[i]] ?? [] {
+    for p in v.word(i)?.phrases ?? [] {
       guard case let .modifier(mod) = p.kind, matches(p.tokens, at: i) else { continue }
       return (mod, i + p.tokens.count)
     }

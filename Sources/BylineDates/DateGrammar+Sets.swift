@@ -41,7 +41,7 @@ extension DateGrammar {
 
   func holidayPhrase(at i: Int) -> (HolidayRule, Int)? {
     guard i < v.count, v.capitalized(i) else { return nil }
-    for p in v.lexicon.phrases[v.low[i]] ?? [] {
+    for p in v.word(i)?.phrases ?? [] {
       guard case let .holiday(text) = p.kind, matches(p.tokens, at: i), let rule = HolidayRule(text) else { continue }
       return (rule, i + p.tokens.count)
     }
@@ -103,7 +103,7 @@ extension DateGrammar {
 
   /// "now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF (references.tsv).
   func reference(_ i: Int) -> TimexHit? {
-    for p in v.lexicon.phrases[v.low[i]] ?? [] {
+    for p in v.word(i)?.phrases ?? [] {
       guard case let .reference(value) = p.kind, matches(p.tokens, at: i) else { continue }
       // "now" as a discourse marker is still PRESENT_REF in TimeBank; "future" before a noun too.
       return TimexHit(start: i, end: i + p.tokens.count, type: .date, value: value, rule: "dates.reference", point: nil)

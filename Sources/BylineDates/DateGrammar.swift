@@ -73,7 +73,7 @@ struct DateGrammar {
   func best(at i: Int) -> TimexHit? {
     // Every rule starts at a lexicon word, a number, a number with letters ("1990s", "5pm")
     // or the apostrophe of "'90s"; skip everything else at once.
-    guard v.words[i]?.canStart ?? false || v.kinds[i] == .number || v.low[i] == "'" || v.lexicon.phrases[v.low[i]] != nil
+    guard v.words[i]?.canStart ?? false || v.kinds[i] == .number || v.low[i] == "'"
       || (v.kinds[i] == .word && (v.low[i].utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false))
     else { return nil }
     var best: TimexHit?
@@ -137,7 +137,7 @@ struct DateGrammar {
       if w.periodCode != nil { consider(quarterRule(i)) }
       if w.unit != nil { consider(barePlural(i)) }
     }
-    if v.lexicon.phrases[v.low[i]] != nil {
+    if let w, !w.phrases.isEmpty {
       consider(holiday(i))
       consider(reference(i))
     }

@@ -44,12 +44,14 @@ public struct DateLexicon: Sendable {
     /// Quarter (1–4) or half (5–6 for H1–H2) from period_codes.tsv.
     var periodCode: Int?
     var roles = RoleSet()
+    /// Phrases (references, modifiers, holidays) that start with this word, longest first.
+    var phrases: [Phrase] = []
 
     /// True when some rule can start at this word (a date word, a number word or a
     /// determiner/modifier role); tense markers and prepositions alone cannot.
     var canStart: Bool {
       if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
-        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil
+        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || !phrases.isEmpty
       {
         return true
       }
@@ -80,6 +82,7 @@ public struct DateLexicon: Sendable {
     var kind: Kind
   }
 
+  /// Every known word, phrase starts included (one lookup per token).
   var words: [String: Word] = [:]
   /// Word endings with a grammar role (`*ed` in keywords.tsv), used when the word itself has none.
   var suffixRoles: [SuffixRole] = []
@@ -87,8 +90,6 @@ public struct DateLexicon: Sendable {
   var timeZones: Set<String> = []
   /// Words after an hour: `am`, `pm` or `none`.
   var clockSuffixes: [String: String] = [:]
-  /// Phrases by first token, longest first.
-  var phrases: [String: [Phrase]] = [:]
 
   /// Loads the files of `language` (a folder name under `dates/`, e.g. `en`).
   public init(lexicons: LexiconStore, language: String = "en") throws {
@@ -192,8 +193,8 @@ public struct DateLexicon: Sendable {
       guard HolidayRule(rule) != nil else { throw holidays.error(row: r, "bad rule \"\(rule)\"") }
       list.append(Phrase(tokens: Self.phraseTokens(field(holidays, r, "phrase")), kind: .holiday(rule)))
     }
-    for p in list where !p.tokens.isEmpty { phrases[p.tokens[0], default: []].append(p) }
-    for k in phrases.keys { phrases[k]!.sort { $0.tokens.count > $1.tokens.count } }
+    for p in list where !p.tokens.isEmpty { update(p.tokens[0]) { $0.phrases.append(p) } }
+    for w in words.values where w.phrases.count > 1 { w.phrases.sort { $0.tokens.count > $1.tokens.count } }
   }
 
   private mutating func update(_ word: String, _ body: (Word) -> Void) {
