@@ -84,6 +84,15 @@ public struct DateLexicon: Sendable {
 
   /// Every known word, phrase starts included (one lookup per token).
   var words: [String: Word] = [:]
+  /// Which (first byte, length) pairs occur among `words`: 256 × 32 flags.
+  private var shapes = [Bool](repeating: false, count: 256 * 32)
+
+  /// False when no known word has the first byte and length of `word` (skips a hash lookup).
+  @inline(__always) func mayContain(_ word: String) -> Bool {
+    let u = word.utf8
+    guard let first = u.first else { return false }
+    return shapes[Int(first) * 32 + min(u.count, 31)]
+  }
   /// Word endings with a grammar role (`*ed` in keywords.tsv), used when the word itself has none.
   var suffixRoles: [SuffixRole] = []
   /// Time zone abbreviations (case-sensitive).
@@ -195,6 +204,9 @@ public struct DateLexicon: Sendable {
     }
     for p in list where !p.tokens.isEmpty { update(p.tokens[0]) { $0.phrases.append(p) } }
     for w in words.values where w.phrases.count > 1 { w.phrases.sort { $0.tokens.count > $1.tokens.count } }
+    for key in words.keys {
+      if let first = key.utf8.first { shapes[Int(first) * 32 + min(key.utf8.count, 31)] = true }
+    }
   }
 
   private mutating func update(_ word: String, _ body: (Word) -> Void) {

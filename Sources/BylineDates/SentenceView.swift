@@ -25,7 +25,9 @@ struct SentenceView {
       kinds.append(tok.kind)
       let s = Self.lowered(document.bytes, tok.range)
       low.append(s)
-      words.append(tok.kind == .punctuation && s != "'" ? nil : lexicon.words[s])
+      // A cheap (first byte, length) test skips the hash lookup for most words.
+      let known = tok.kind != .punctuation || s == "'"
+      words.append(known && lexicon.mayContain(s) ? lexicon.words[s] : nil)
     }
     self.ranges = ranges
     self.kinds = kinds
@@ -35,20 +37,23 @@ struct SentenceView {
 
   /// ASCII-lowercased token text; typographic apostrophes become `'`.
   private static func lowered(_ b: [UInt8], _ r: TextRange) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(r.utf8End - r.utf8Start)
-    var i = r.utf8Start
-    while i < r.utf8End {
-      let c = b[i]
-      if c == 0xE2, i + 2 < r.utf8End, b[i + 1] == 0x80, b[i + 2] == 0x99 || b[i + 2] == 0x98 {
-        out.append(39)
-        i += 3
-        continue
+    String(unsafeUninitializedCapacity: r.utf8End - r.utf8Start) { out in
+      var n = 0
+      var i = r.utf8Start
+      while i < r.utf8End {
+        let c = b[i]
+        if c == 0xE2, i + 2 < r.utf8End, b[i + 1] == 0x80, b[i + 2] == 0x99 || b[i + 2] == 0x98 {
+          out[n] = 39
+          n += 1
+          i += 3
+          continue
+        }
+        out[n] = c >= 65 && c <= 90 ? c + 32 : c
+        n += 1
+        i += 1
       }
-      out.append(c >= 65 && c <= 90 ? c + 32 : c)
-      i += 1
+      return n
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   @inline(__always) func word(_ i: Int) -> DateLexicon.Word? { i >= 0 && i < count ? words[i] : nil }
