@@ -89,6 +89,7 @@ struct DateGrammar {
 
   /// Every unmodified expression starting at `i`.
   func core(at i: Int) -> TimexHit? {
+    guard i >= 0, i < v.count else { return nil }
     var best: TimexHit?
     @inline(__always) func consider(_ h: TimexHit?) {
       guard let h, h.end > h.start else { return }

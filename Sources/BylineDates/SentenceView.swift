@@ -108,7 +108,7 @@ struct SentenceView {
     if let d = digits(i), d.length <= 2, (1...31).contains(d.value) { return d.value }
     if let (v, suffix) = numberWithSuffix(i), ["st", "nd", "rd", "th"].contains(suffix), (1...31).contains(v) { return v }
     // "March eighth"
-    if let o = words[i]?.ordinal, (1...31).contains(o) { return o }
+    if let o = word(i)?.ordinal, (1...31).contains(o) { return o }
     return nil
   }
 

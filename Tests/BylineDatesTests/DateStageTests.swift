@@ -150,4 +150,29 @@ struct TimexCase: CustomStringConvertible, Sendable {
     try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
   }
+  /// Random sequences of lexicon words, numbers and punctuation (a fixed-seed generator) must
+  /// never crash a rule and must give ranges inside the text.
+  @Test func randomWordSoupIsSafe() throws {
+    var vocab: [String] = []
+    let dir = TestPaths.lexicons.appendingPathComponent("dates/en")
+    for f in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where f.hasSuffix(".tsv") {
+      let t = try TSVTable(contentsOf: dir.appendingPathComponent(f))
+      for r in t.rows { vocab.append(r[0].replacingOccurrences(of: "*", with: "")) }
+    }
+    vocab += ["1", "12", "31", "2024", "1990s", "'", "90s", "-", "/", ":", ",", ".", "(", "$", "%", "3:45", "5pm", "20th",
+      "July", "Monday", "May", "the", "'s", "Times", "said", "will", "2024-07-22T18:17:05Z", "15/07/2024", "1/2"]
+    var seed: UInt64 = 42
+    func next() -> Int {
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      return Int((seed >> 33) % UInt64(vocab.count))
+    }
+    for n in 0..<2000 {
+      let words = (0...(n % 20)).map { _ in vocab[next()] }
+      let text = words.joined(separator: n % 3 == 0 ? "" : " ")
+      let doc = try run(text, published: n % 5 == 0 ? nil : Self.published)
+      for d in doc.dates {
+        #expect(d.range.utf8Start < d.range.utf8End && d.range.utf8End <= doc.bytes.count, "\(text)")
+      }
+    }
+  }
 }
