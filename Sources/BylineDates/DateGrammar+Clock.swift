@@ -63,7 +63,9 @@ extension DateGrammar {
       return TimexHit(start: i, end: on ? end : h.end, type: .time, value: p.value, rule: "dates.clock", point: on ? nil : p)
     }
     var p: CalendarPoint
-    if let d = ctx.lastDay {
+    // A bare clock time belongs to a day named in this or the last six sentences, else to the
+    // publication day (not to a birth date three paragraphs up).
+    if let d = ctx.lastDay, ctx.sentence - ctx.lastDaySentence <= 6 {
       p = d
     } else if let r = ctx.reference {
       p = CalendarPoint(r)

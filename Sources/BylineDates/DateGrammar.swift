@@ -26,6 +26,9 @@ struct DateContext {
   /// The last quarter named outright ("the third quarter"), for "a year earlier" in earnings
   /// reports, which means the same quarter a year before.
   var focusQuarter: CalendarPoint?
+  /// Index of the current sentence, and of the one where `lastDay` was mentioned.
+  var sentence = 0
+  var lastDaySentence = -10
 }
 
 /// The English-shaped date rules over a ``SentenceView``; the words come from ``DateLexicon``.
@@ -48,7 +51,10 @@ struct DateGrammar {
         out.append(h)
         if let p = h.point, h.type == .date || h.type == .time {
           ctx.lastPoint = p
-          if p.isDay { ctx.lastDay = p }
+          if p.isDay {
+            ctx.lastDay = p
+            ctx.lastDaySentence = ctx.sentence
+          }
           if p.quarter != nil, h.rule == "dates.quarter" || h.rule == "dates.year" { ctx.focusQuarter = p }
         }
         i = max(h.end, i + 1)

@@ -44,6 +44,7 @@ public struct DateStage: Stage {
         out.append(DateMention(range: range, type: h.type, value: h.value, mod: h.mod, rule: h.rule))
       }
       ctx = grammar.ctx
+      ctx.sentence += 1
     }
     document.dates = out
   }
