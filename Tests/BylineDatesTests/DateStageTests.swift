@@ -150,6 +150,18 @@ struct TimexCase: CustomStringConvertible, Sendable {
     try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
   }
+  @Test func bareClockTimeTakesTheDayJustMentioned() throws {
+    let doc = try run("The minister arrived in Ankara on Friday. He spoke to reporters at 10 a.m. in the palace.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == ["Friday=2024-07-19", "10 a.m.=2024-07-19T10:00"])
+  }
+
+  @Test func followingMonthCountsFromTheLastDate() throws {
+    let doc = try run("The plant closed in March 2023. Two days later the workers protested, and the following year it reopened.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.type.rawValue):\($0.value)" }
+    #expect(values == ["March 2023=DATE:2023-03", "Two days=DURATION:P2D", "the following year=DATE:2024"])
+  }
+
   /// Random sequences of lexicon words, numbers and punctuation (a fixed-seed generator) must
   /// never crash a rule and must give ranges inside the text.
   @Test func randomWordSoupIsSafe() throws {
