@@ -129,6 +129,8 @@ extension DateGrammar {
       return nil
     }
     if hasThe, v.role(j, .this) { return nil }
+    // "ABC's This Week": a capitalized pair inside a sentence is a title.
+    if i > 0, v.capitalized(j), v.capitalized(j + 1), v.word(j + 1)?.unit != nil { return nil }
     j += 1
 
     if v.role(j, .fiscal) { j += 1 }

@@ -109,6 +109,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The boy, a 6-year-old from the village, was unhurt.",
     "The firm has 2000 employees in the region.",
     "The show 60 Minutes aired the interview.",
+    "Baker said on ABC's This Week that talks failed.",
   ]
 
   @Test(arguments: noDates)
