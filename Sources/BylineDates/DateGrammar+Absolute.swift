@@ -260,16 +260,24 @@ extension DateGrammar {
       if n >= 1000, n <= 2090, n % 10 == 0 {
         if n % 100 == 0 { value = n / 100; century = true } else { value = n / 10 }
       } else if n < 100, n % 10 == 0, v.isText(j - 1, "'") {
-        let refCentury = (ctx.reference?.year ?? 1999) / 100
-        let base = (n > (ctx.reference?.year ?? 1999) % 100 ? refCentury - 1 : refCentury) * 100
-        value = (base + n) / 10
+        value = lastDecade(n)
       }
+    } else if j > i, let w = v.word(j), w.numberKind == "decade", let n = w.cardinal {
+      // "the nineties": the last such decade before the reference year.
+      value = lastDecade(n)
     }
     guard let val = value else { return nil }
     let start = v.isText(j - 1, "'") && j == i ? i - 1 : i
     var p = CalendarPoint()
     if century { p.century = val } else { p.decade = val }
     return TimexHit(start: min(start, i), end: j + 1, type: .date, value: p.value, rule: century ? "dates.century" : "dates.decade", point: p)
+  }
+
+  /// The three-digit prefix of the most recent decade ending in `n` ("90s" → 199 in 2024).
+  func lastDecade(_ n: Int) -> Int {
+    let year = ctx.reference?.year ?? 1999
+    let base = (n > year % 100 ? year / 100 - 1 : year / 100) * 100
+    return (base + n) / 10
   }
 
   /// "the 20th century" → 19, "the eighteenth century".

@@ -39,6 +39,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The company was founded in 2011 by two students.", extent: "2011", type: .date, value: "2011"),
     TimexCase(sentence: "Sales fell in August 2024 after the strike.", extent: "August 2024", type: .date, value: "2024-08"),
     TimexCase(sentence: "The genre peaked in the 1990s across Europe.", extent: "the 1990s", type: .date, value: "199"),
+    TimexCase(sentence: "Crime fell through the nineties in the city.", extent: "the nineties", type: .date, value: "199"),
     TimexCase(sentence: "The memorial honours those who died on Sept. 11 in New York.", extent: "Sept. 11", type: .date, value: "2024-09-11"),
     TimexCase(sentence: "Updated 2024-07-22T18:17:05Z by the desk.", extent: "2024-07-22T18:17:05Z", type: .time, value: "2024-07-22T18:17"),
     TimexCase(sentence: "He was born on 12 May 1961 in Izmir.", extent: "12 May 1961", type: .date, value: "1961-05-12"),
