@@ -96,6 +96,12 @@ extension DateGrammar {
     if amt.value == 1, w.unitPlural, !amt.approx { return nil }
     if amt.article, w.unitPlural { return nil }
     var end = k + 1
+    // "a week or so ago"
+    var hedged = false
+    if v.isText(end, "or"), v.isText(end + 1, "so"), v.role(end + 2, .ago) {
+      end += 2
+      hedged = true
+    }
     // "a 6-year-old": an age, not a time.
     if v.isText(end, "-"), v.isText(end + 1, "old") || (v.isText(end + 1, "olds")) { return nil }
     if w.unitPlural, v.isText(end, "old") { return nil }
@@ -109,7 +115,9 @@ extension DateGrammar {
     // Shifts.
     if !adjective, lead == nil {
       if v.role(end, .ago) {
-        return shifted(i, end + 1, amount: amt.value, unit: unit, sign: -1, anchor: ctx.reference, rule: "dates.ago")
+        var h = shifted(i, end + 1, amount: amt.value, unit: unit, sign: -1, anchor: ctx.reference, rule: "dates.ago")
+        if hedged { h?.mod = "APPROX" }
+        return h
       }
       if v.role(end, .from), v.role(end + 1, .now) {
         return shifted(i, end + 2, amount: amt.value, unit: unit, sign: 1, anchor: ctx.reference, rule: "dates.ago")

@@ -90,6 +90,12 @@ struct DateGrammar {
     consider(modified(at: i))
     consider(positioned(at: i))
     consider(core(at: i))
+    // "the next two years or so": a trailing hedge belongs to the extent.
+    if var h = best, v.isText(h.end, "or"), v.isText(h.end + 1, "so") {
+      h.end += 2
+      if h.mod == nil { h.mod = "APPROX" }
+      best = h
+    }
     return best
   }
 

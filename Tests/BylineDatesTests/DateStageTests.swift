@@ -87,6 +87,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
     TimexCase(sentence: "The plant was closed late last year.", extent: "late last year", type: .date, value: "2023", mod: "END"),
     TimexCase(sentence: "He lived there for about three years.", extent: "about three years", type: .duration, value: "P3Y", mod: "APPROX"),
+    TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
+    TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
   ]
 
