@@ -79,6 +79,12 @@ extension DateGrammar {
     }
     if hasThe || lead != nil, amt.article { return nil }
     var k = amt.end
+    // "two to three weeks", "12 to 18 months": one expression, valued by its lower bound.
+    if !amt.article, amt.value != nil, v.isText(k, "to") || v.isText(k, "or"), let second = parseAmount(k + 1), second.value != nil,
+      !second.article, v.word(second.end)?.unit != nil
+    {
+      k = second.end
+    }
     if v.role(k, .more) { k += 1 }
     var adjective = false
     if v.isText(k, "-"), v.glued(k), amt.value != nil, !amt.article { k += 1; adjective = true }

@@ -76,6 +76,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
     TimexCase(sentence: "The strike could last a month.", extent: "a month", type: .duration, value: "P1M"),
     TimexCase(sentence: "Shares have fallen over the past two weeks.", extent: "the past two weeks", type: .duration, value: "P2W"),
+    TimexCase(sentence: "Repairs will take two to three weeks.", extent: "two to three weeks", type: .duration, value: "P2W"),
     TimexCase(sentence: "She signed a 10-year contract.", extent: "10-year", type: .duration, value: "P10Y"),
     // Sets.
     TimexCase(sentence: "The market opens every Monday at dawn.", extent: "every Monday", type: .set, value: "XXXX-WXX-1"),
