@@ -63,7 +63,7 @@ extension DateGrammar {
     let hasThe = v.role(j, .the)
     if hasThe { j += 1 }
     var lead: DateLexicon.Role?
-    if v.role(j, .last) || v.role(j, .next) || v.role(j, .previous) || v.role(j, .following) {
+    if v.role(j, .last) || v.role(j, .next) || v.role(j, .previous) || v.role(j, .following) || hasThe && v.role(j, .latest) {
       lead = v.role(j, .next) || v.role(j, .following) ? .next : .last
       j += 1
     } else if v.word(j)?.ordinal == 1, v.word(j + 1)?.unit == nil {
