@@ -51,6 +51,8 @@ final class HTMLNode {
 
   /// `class` and `id` together, lower-cased, for boilerplate and hint matching.
   lazy var classAndID: String = { rawClassAndID.lowercased() }()
+  /// ``BoilerplateRules/words(_:)`` of `classAndID`, computed once (ancestor walks ask often).
+  lazy var classWords: [String] = { BoilerplateRules.words(classAndID) }()
 
   /// `class` and `id` together as written (camelCase kept for word splitting).
   lazy var rawClassAndID: String = { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }()

@@ -147,7 +147,7 @@ enum MetadataExtractor {
       if (n.attribute("rel")?.lowercased() ?? "").split(separator: " ").contains("author") { visible.append(n.innerText) }
     }
     for n in all where !n.isText && n.children.count < 40 {
-      let words = BoilerplateRules.words(n.classAndID)
+      let words = n.classWords
       if words.contains(where: { ["byline", "author", "autor", "authors", "byl", "fn"].contains($0) }), !inComments(n) {
         // Links to author pages inside a byline are the names ("Matthias" + a Twitter handle).
         let links = n.descendants().filter { a in
@@ -214,7 +214,7 @@ enum MetadataExtractor {
       a.tag == "body" || a.tag == "html"
         ? false
         : a.tag == "form"
-          || BoilerplateRules.words(a.classAndID).contains {
+          || a.classWords.contains {
             $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
           }
     }
@@ -319,7 +319,7 @@ enum MetadataExtractor {
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
-      let words = BoilerplateRules.words(n.classAndID)
+      let words = n.classWords
       guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
