@@ -264,8 +264,10 @@ struct QuoteFinder {
     }
     if that == nil {
       while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
-      // "said in a statement.": only an adverbial, no content.
-      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 { return nil }
+      // "said in a statement.": only an adverbial, no content; "said of the plan …" is a topic.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 {
+        return nil
+      }
     }
     // A direct quote right after the cue is already a quote of its own.
     if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
@@ -281,10 +283,21 @@ struct QuoteFinder {
       e += 1
     }
     guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
-    let content = view.span(k..<end)
-    guard !overlapsConsumedDirect(content) else { return nil }
-    let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
-    add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
+    var pieces = [view.span(k..<end)]
+    // "The drugs have limited uses, he says, and are mostly meant …": the clause before the
+    // attribution is reported too.
+    let npStart = m.role.map { min($0.lowerBound, m.tokens.lowerBound) } ?? m.tokens.lowerBound
+    if that == nil, !participle, npStart - 1 > a, view.low[npStart - 1] == ",", cr.upperBound < b,
+      view.low[cr.upperBound] == ",", wordCount(a..<(npStart - 1)) >= 3
+    {
+      var s0 = a
+      while s0 < npStart - 1, !view.isWord(s0) { s0 += 1 }
+      if s0 < npStart - 1 { pieces.insert(view.span(s0..<(npStart - 1)), at: 0) }
+    }
+    let hull = TextRange(pieces[0].utf8Start, pieces[pieces.count - 1].utf8End)
+    guard !overlapsConsumedDirect(hull) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: pieces, type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
     return (end, m)
   }
 
