@@ -177,7 +177,7 @@ struct SourceFinder {
       // Reported stances ("Trump attacked Clinton …") are attributions, not sourcing.
       if q.type == .indirect {
         let cue = (q.cue ?? "").lowercased()
-        guard cue == "according to" || cue == ":" || lex.citeVerbs.contains(String(cue.split(separator: " ").last ?? "")) else { continue }
+        guard cue == "according to" || cue == ":" || cue == "to" || lex.citeVerbs.contains(String(cue.split(separator: " ").last ?? "")) else { continue }
       }
       let text = view.doc.string(r)
       let lowText = text.lowercased()
