@@ -94,7 +94,8 @@ struct QuoteFinder {
     let lowerNext = view.isWord(i) && !view.cap[i]
     // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
     // opening its sentence.
-    let opensSentence = wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
+    let unterminated = !(last == 46 || last == 63 || last == 33)
+    let opensSentence = unterminated && wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
     guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
     if view.low[i] == "," { i += 1 }
     let blockEnd = view.blockTokens[block].upperBound
@@ -230,6 +231,9 @@ struct QuoteFinder {
     if participle, i > a, view.low[i - 1] == "," {
       mention = inherited ?? subject(a, i)
       rule = "quotes.indirect-participle"
+    } else if i > a, view.low[i - 1] == "and" || view.low[i - 1] == "but" {
+      // "De Blasio called Trump a blowhard and said …": the sentence's subject.
+      mention = inherited ?? subject(a, i)
     } else {
       mention = speakers.before(i, lowerBound: a)
     }
@@ -317,7 +321,12 @@ struct QuoteFinder {
       guard let m = mention else { return nil }
       comma = m.tokens.lowerBound - 1
       if let r = m.role { comma = min(comma, r.lowerBound - 1) }
-      while comma > a, SpeakerFinder.determiners.contains(view.low[comma]) { comma -= 1 }
+      // "…, Ms. Gedrich said": step over honorifics, titles and determiners.
+      while comma > a, SpeakerFinder.determiners.contains(view.low[comma]) || view.low[comma] == "."
+        || lex.honorifics.contains(view.low[comma]) || lex.titles[view.low[comma]] != nil
+      {
+        comma -= 1
+      }
       tailStart = cr.upperBound
     }
     guard let m = mention, comma > a, view.low[comma] == "," else { return nil }
@@ -405,7 +414,7 @@ struct QuoteFinder {
       var speakerEnd = c
       if let to = prefix.first(where: { view.low[$0] == "to" }), to + 1 < c, view.cap[to + 1] { speakerEnd = to }
       guard speakerEnd > br.lowerBound, let m = speakers.classify(br.lowerBound..<speakerEnd) else { continue }
-      let ok = speakerEnd < c ? (m.kind != .pronoun) : (m.kind == .description && m.knownHead && m.tokens.count >= 2)
+      let ok = speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix)
       guard ok else { continue }
       let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
       var s = c + 1
@@ -419,6 +428,30 @@ struct QuoteFinder {
                          rule: "quotes.colon-attribution"))
     }
   }
+
+  /// Whether a block-opening "X:" names a speaker: a described source ("Senior Hamas source"),
+  /// a person's name ("Marco Rubio"), or a transcript's speaker ("CLINTON").
+  func colonSpeaker(_ m: SpeakerMention, _ prefix: Range<Int>) -> Bool {
+    switch m.kind {
+    case .pronoun: return false
+    case .description: return m.knownHead && m.tokens.count >= 2
+    case .name:
+      guard m.tokens.lowerBound == prefix.lowerBound || m.role != nil, m.tokens.count <= 4 else { return false }
+      if Self.notSpeakers.contains(view.low[prefix.lowerBound]) { return false }
+      let words = m.tokens.filter { view.isWord($0) }.map { view.low[$0] }
+      if words.contains(where: { SpeakerFinder.nonPersonWords.contains($0) }) { return false }
+      if words.count >= 2 || m.role != nil { return true }
+      let t = view.text(m.tokens)
+      if t.count >= 3, t.uppercased() == t { return true }
+      return speakers.fullestName(t) != t
+    }
+  }
+  /// Block openers before a colon that are page furniture, not speakers.
+  static let notSpeakers: Set<String> = [
+    "read", "related", "watch", "update", "updated", "photo", "photos", "source", "sources", "note",
+    "editor", "warning", "breaking", "exclusive", "analysis", "opinion", "video", "live", "more",
+    "see", "also", "listen", "credit", "image", "images", "caption", "file", "tags", "topics",
+  ]
 
   /// A whole quoted paragraph with no cue continues the previous speaker.
   mutating func findContinuations() {
