@@ -123,7 +123,7 @@ import Testing
   }
 
   @Test func scareQuotesAreNotQuotes() throws {
-    let doc = try run("The company called the plan a \"reset\" of its strategy.")
+    let doc = try run("The plan is a \"reset\" of the company's strategy for \"growth\" abroad.")
     #expect(doc.quotes.isEmpty)
   }
 
