@@ -245,6 +245,8 @@ struct QuoteFinder {
     while t < min(b, k + 9) {
       let w = view.low[t]
       if w == "that" { that = t; break }
+      // "…, the vice president said, that if …"
+      if w == ",", t == k, t + 1 < b, view.low[t + 1] == "that" { that = t + 1; break }
       if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
       t += 1
     }
@@ -291,7 +293,7 @@ struct QuoteFinder {
     // "The drugs have limited uses, he says, and are mostly meant …": the clause before the
     // attribution is reported too.
     let npStart = m.role.map { min($0.lowerBound, m.tokens.lowerBound) } ?? m.tokens.lowerBound
-    if that == nil, !participle, npStart - 1 > a, view.low[npStart - 1] == ",", cr.upperBound < b,
+    if !participle, npStart - 1 > a, view.low[npStart - 1] == ",", cr.upperBound < b,
       view.low[cr.upperBound] == ",", wordCount(a..<(npStart - 1)) >= 3
     {
       var s0 = a
@@ -331,8 +333,11 @@ struct QuoteFinder {
     }
     guard let m = mention, comma > a, view.low[comma] == "," else { return nil }
     if m.kind == .description, !m.knownHead, m.tokens.count > 3 { return nil }
-    // Only a short tail may follow: "…, he said on Monday."
-    guard b - tailStart <= 6, !(tailStart..<b).contains(where: { view.low[$0] == "that" }) else { return nil }
+    // Only a short tail may follow: "…, he said on Monday.", "…, told a Senate panel.", or an
+    // apposition: "…, says Dante Scala, a political scientist at …".
+    let apposition = tailStart < b && view.low[tailStart] == ","
+    let tailLimit = cue.kind == .tell ? 10 : 6
+    guard apposition || b - tailStart <= tailLimit, !(tailStart..<b).contains(where: { view.low[$0] == "that" }) else { return nil }
     var s = a
     while s < comma, !view.isWord(s) { s += 1 }
     guard wordCount(s..<comma) >= 4 else { return nil }

@@ -62,6 +62,7 @@ struct SpeakerFinder {
   private let entities: [EntityMention]
 
   static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+  static let appositionMarks: Set<String> = [",", "—", "–", "--"]
   static let personalPronouns: Set<String> = ["he", "she"]
   /// Words between a subject and its verb ("X also said", "X has said").
   static let adverbs: Set<String> = [
@@ -204,12 +205,13 @@ struct SpeakerFinder {
       guard k > lo, view.low[k] == "(" else { return nil }
       j = k - 1
     }
-    if view.low[j] == "," {
+    if Self.appositionMarks.contains(view.low[j]) {
       // Apposition: "Smith, a spokesman for the ministry, said" → Smith; "His father, Ernie
-      // LeBlanc, says" → Ernie LeBlanc.
+      // LeBlanc, says" → Ernie LeBlanc; "Joyce — a lawyer — told".
+      let mark = view.low[j]
       var k = j - 1
-      while k >= lo, k > j - 26, view.low[k] != "," { k -= 1 }
-      guard k >= lo, view.low[k] == ",", k - 1 >= lo else { return nil }
+      while k >= lo, k > j - 26, view.low[k] != mark { k -= 1 }
+      guard k >= lo, view.low[k] == mark, k - 1 >= lo else { return nil }
       let inner = k + 1 < j ? classify((k + 1)..<j) : nil
       if let outer = before(k, lowerBound: lo) {
         if outer.kind == .description, let n = inner, n.kind == .name { return n }
