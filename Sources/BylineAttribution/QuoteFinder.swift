@@ -413,7 +413,7 @@ struct QuoteFinder {
     for br in view.blockTokens where !br.isEmpty {
       var c = br.lowerBound
       while c < min(br.upperBound, br.lowerBound + 10), view.low[c] != ":" { c += 1 }
-      guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound + 1 else { continue }
+      guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound else { continue }
       let prefix = br.lowerBound..<c
       if prefix.contains(where: { lex.cue(at: $0, in: view.low, limit: c) != nil || !view.isWord($0) && view.low[$0] != "-" }) { continue }
       var speakerEnd = c

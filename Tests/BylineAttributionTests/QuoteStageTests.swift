@@ -186,4 +186,40 @@ import Testing
     #expect(QuoteStage(lexicon: lex).requires == [.tokens, .sentences, .entities])
     #expect(QuoteStage(lexicon: lex, usesEntities: false).requires == [.tokens, .sentences])
   }
+
+  @Test func transcriptAndNameColonsAttributeTheBlock() throws {
+    let doc = try run("""
+      MORENO: We will not accept the new rules without a vote in parliament.
+
+      Read more: A new plan for the harbour and its four piers
+      """)
+    #expect(doc.quotes.count == 1)
+    let q = try #require(doc.quotes.first)
+    #expect(q.rule == "quotes.colon-attribution")
+    #expect(q.speaker == "MORENO")
+    #expect(q.cue == ":")
+  }
+
+  @Test func calledWithQuotedWordsIsMixedAndParentheticalSpeakerKeepsBothPieces() throws {
+    let doc = try run("""
+      Governor Ruth Baker called the budget "a disgrace to this state."
+
+      The new tax, she said, will hurt farmers more than anyone else.
+      """)
+    let called = try #require(quote(doc, containing: "the budget"))
+    #expect(called.type == .mixed)
+    #expect(called.speaker == "Ruth Baker")
+    let tax = try #require(quote(doc, containing: "will hurt farmers"))
+    #expect(tax.pieces.map { doc.string($0) } == ["The new tax", "will hurt farmers more than anyone else"])
+    #expect(tax.speaker == "Ruth Baker")
+  }
+
+  @Test func quoteAfterSpeakerWithLongApposition() throws {
+    let doc = try run("""
+      "The ruling changes nothing," Omar Haddad, the lawyer for the families, one of several groups in the case, said.
+      """)
+    let q = try #require(doc.quotes.first)
+    #expect(q.speaker == "Omar Haddad")
+    #expect(q.cue == "said")
+  }
 }
