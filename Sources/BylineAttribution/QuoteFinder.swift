@@ -445,10 +445,14 @@ struct QuoteFinder {
       if Self.notSpeakers.contains(view.low[prefix.lowerBound]) { return false }
       let words = m.tokens.filter { view.isWord($0) }.map { view.low[$0] }
       if words.contains(where: { SpeakerFinder.nonPersonWords.contains($0) }) { return false }
-      if words.count >= 2 || m.role != nil { return true }
-      let t = view.text(m.tokens)
-      if t.count >= 3, t.uppercased() == t { return true }
-      return speakers.fullestName(t) != t
+      // The name must come back in the article ("Rubio" after "Marco Rubio: …"; "Clinton"
+      // after "CLINTON: …"), which section labels ("ENERGY:", "Relevant Reading:") do not.
+      guard let last = words.last else { return false }
+      let elsewhere = (0..<view.count).contains { k in
+        !prefix.contains(k) && view.low[k] == last && view.cap[k]
+          && view.doc.string(view.range(k)) != view.doc.string(view.range(k)).uppercased()
+      }
+      return elsewhere
     }
   }
   /// Block openers before a colon that are page furniture, not speakers.

@@ -189,14 +189,19 @@ import Testing
 
   @Test func transcriptAndNameColonsAttributeTheBlock() throws {
     let doc = try run("""
+      Senator Ana Moreno spoke after the vote.
+
       MORENO: We will not accept the new rules without a vote in parliament.
+
+      ENERGY: Crude oil fell 40 cents to $52 per barrel in New York.
 
       Read more: A new plan for the harbour and its four piers
       """)
     #expect(doc.quotes.count == 1)
     let q = try #require(doc.quotes.first)
     #expect(q.rule == "quotes.colon-attribution")
-    #expect(q.speaker == "MORENO")
+    #expect(q.speaker == "Ana Moreno")
+    #expect(doc.string(q.range) == "We will not accept the new rules without a vote in parliament")
     #expect(q.cue == ":")
   }
 
