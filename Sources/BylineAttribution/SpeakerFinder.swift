@@ -71,6 +71,8 @@ struct SpeakerFinder {
     "privately", "initially", "first", "quickly", "simply", "just", "often", "frequently",
     "separately", "similarly", "likewise", "still", "already", "ultimately", "finally", "once",
     "flatly", "openly", "explicitly", "specifically", "bluntly", "clearly", "angrily",
+    // Auxiliaries of progressive cues: "He's claiming", "his doctor is calling".
+    "is", "are", "was", "were", "am", "been", "be", "'s", "’s", "'re", "’re", "now", "not",
   ]
   /// Words that cannot be inside a subject noun phrase: a phrase search stops there.
   static let npStop: Set<String> = [
