@@ -60,8 +60,7 @@ let package = Package(
       dependencies: ["BylineAttribution", "BylineText", "BylineTestSupport"]),
     .testTarget(name: "BylineReportsTests", dependencies: ["BylineReports", "BylineTestSupport"]),
     .testTarget(
-      name: "BylineKitTests", dependencies: ["BylineKit", "BylineTestSupport"],
-      exclude: ["Golden"]),
+      name: "BylineKitTests", dependencies: ["BylineKit", "BylineText", "BylineTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

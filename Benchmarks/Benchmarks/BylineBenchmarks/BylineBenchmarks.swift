@@ -1,0 +1,75 @@
+import Benchmark
+import BylineCore
+import BylineKit
+import Foundation
+
+// Corpora come from the evaluation data beside the project (`../shared/eval/data`, or
+// $BYLINE_EVAL_DATA); they are read at run time and never copied into the repository.
+// Each iteration processes a whole corpus, so `throughput` is corpora per second: multiply by
+// the sizes printed at start-up for pages/s, MB/s and words/s.
+
+let benchmarks: @Sendable () -> Void = {
+  let corpora = Corpora.load()
+  let lexicons = Corpora.lexicons()
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal],
+    timeUnits: .milliseconds, maxDuration: .seconds(20), maxIterations: 30)
+
+  if !corpora.pages.isEmpty {
+    let analyzer = try! DefaultAnalyzer.extractor()
+    Benchmark("extract: extraction dev pages (\(corpora.pages.count) pages, \(corpora.pageBytes) bytes)") { benchmark in
+      for page in corpora.pages { blackHole(analyzer.extract(page)) }
+    }
+  }
+  if !corpora.texts.isEmpty, let lexicons {
+    let analyzer = try! DefaultAnalyzer.make(lexicons: lexicons)
+    Benchmark("analyze: ner dev texts (\(corpora.texts.count) docs, \(corpora.words) words)") { benchmark in
+      for text in corpora.texts { blackHole(analyzer.analyze(text)) }
+    }
+  }
+}
+
+/// The evaluation corpora used as benchmark input.
+struct Corpora {
+  var pages: [InputRecord] = []
+  var pageBytes = 0
+  var texts: [InputRecord] = []
+  var words = 0
+
+  static var dataDirectory: URL {
+    if let env = ProcessInfo.processInfo.environment["BYLINE_EVAL_DATA"] { return URL(fileURLWithPath: env) }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("shared/eval/data")
+  }
+
+  static func lexicons() -> LexiconStore? {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Lexicons")
+    return FileManager.default.fileExists(atPath: url.path) ? LexiconStore(directory: url) : nil
+  }
+
+  static func load() -> Corpora {
+    var c = Corpora()
+    let html = dataDirectory.appendingPathComponent("extraction/html")
+    if let files = try? FileManager.default.contentsOfDirectory(atPath: html.path) {
+      for f in files.sorted() {
+        guard let data = FileManager.default.contents(atPath: html.appendingPathComponent(f).path) else { continue }
+        c.pages.append(InputRecord(id: f, content: .html([UInt8](data), charset: nil)))
+        c.pageBytes += data.count
+      }
+    }
+    let ner = dataDirectory.appendingPathComponent("ner/conll_testa.jsonl")
+    if let data = FileManager.default.contents(atPath: ner.path) {
+      for line in data.split(separator: UInt8(ascii: "\n")) {
+        let r = JSONLRecordParser.record(from: Array(line), source: "conll_testa", lineNumber: 0)
+        if case .text(let t) = r.content {
+          c.texts.append(r)
+          c.words += t.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+        }
+      }
+    }
+    FileHandle.standardError.write(Data("corpora: \(c.pages.count) pages (\(c.pageBytes) bytes), \(c.texts.count) texts (\(c.words) words)\n".utf8))
+    return c
+  }
+}

@@ -1,0 +1,38 @@
+import BylineCore
+import BylinePlaces
+
+/// Finds named entities (PERSON, ORG, PLACE, MISC) and links mentions of one entity.
+///
+/// - Requires: `tokens`, `sentences`.
+/// - Produces: `entities`, in text order, non-overlapping, each with `entityID` ("E1"… in
+///   order of first mention), `canonical` (the fullest name in the article) and `rule`
+///   (`entities.<rule>`, see ``RuleMentionFinder``).
+/// - Options: the ``MentionFinder`` (default: ``RuleMentionFinder`` over
+///   `Lexicons/entities/` and the shared ``Gazetteer``); coreference is ``EntityCoreference``.
+/// - Limits: English; CoNLL-2003 span conventions (no leading "the", titles outside PERSON
+///   spans: "Turkish President Recep Tayyip Erdogan" → MISC "Turkish" + PERSON "Recep Tayyip
+///   Erdogan"); unknown names are typed by guesswork.
+public struct EntityStage: Stage {
+  public let name = "entities"
+  public let summary = "Named entities (PERSON/ORG/PLACE/MISC) from lexicons, capitalisation and context, linked within the article"
+  public let requires: Set<Layer> = [.tokens, .sentences]
+  public let produces: Set<Layer> = [.entities]
+
+  public let finder: any MentionFinder
+  public let coreference: EntityCoreference
+
+  /// The rule-based stage with its lexicons loaded from `Lexicons/entities/`.
+  public init(lexicons: LexiconStore, gazetteer: Gazetteer) throws {
+    self.init(finder: RuleMentionFinder(lexicons: try EntityLexicons(lexicons: lexicons), gazetteer: gazetteer))
+  }
+
+  /// A stage over any mention finder (a trained tagger, or rules with in-memory lexicons).
+  public init(finder: any MentionFinder, coreference: EntityCoreference = EntityCoreference()) {
+    self.finder = finder
+    self.coreference = coreference
+  }
+
+  public func process(_ document: inout Document) throws {
+    document.entities = coreference.link(finder.mentions(in: document), in: document)
+  }
+}

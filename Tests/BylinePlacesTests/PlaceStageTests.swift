@@ -1,0 +1,191 @@
+import BylineCore
+import BylinePlaces
+import BylineTestSupport
+import Foundation
+import Testing
+
+@Suite struct PlaceStageTests {
+  static let stage: PlaceStage? = try? PlaceStage(
+    lexicons: LexiconStore(directory: TestPaths.lexicons))
+
+  /// A document whose PLACE mentions are the given names (each at its `nth` occurrence order).
+  static func run(_ text: String, places: [String], misc: [String] = []) throws -> Document {
+    var doc = DocumentBuilder.make(text)
+    var after: [String: Int] = [:]
+    var n = 0
+    for (names, type) in [(places, EntityType.place), (misc, EntityType.misc)] {
+      for name in names {
+        let r = try #require(DocumentBuilder.range(of: name, in: doc, after: after[name] ?? 0))
+        after[name] = r.utf8End
+        n += 1
+        doc.entities.append(EntityMention(range: r, type: type, entityID: "E\(n)", canonical: name, rule: "test"))
+      }
+    }
+    try #require(stage).process(&doc)
+    return doc
+  }
+
+  @Test func moscowIsTheRussianCapital() throws {
+    let doc = try Self.run("Talks resumed in Moscow on Monday.", places: ["Moscow"])
+    let p = try #require(doc.places.first)
+    #expect(p.geonamesID == 524901 && p.countryCode == "RU" && p.feature == .city)
+    #expect(doc.string(p.range) == "Moscow")
+    #expect(p.entityID == "E1")
+  }
+
+  @Test func countriesGetGeoNamesCountryIDs() throws {
+    let doc = try Self.run(
+      "Syria accused Turkey and Iran of meddling.", places: ["Syria", "Turkey", "Iran"])
+    #expect(doc.places.map(\.geonamesID) == [163843, 298795, 130758])
+    #expect(doc.places.allSatisfy { $0.feature == .country && $0.rule == "places.country" })
+    #expect(doc.places.map { $0.countryCode ?? "" } == ["SY", "TR", "IR"])
+  }
+
+  @Test func parisTexasAsTwoMentionsAndAsOne() throws {
+    let two = try Self.run("The storm hit Paris, Texas overnight.", places: ["Paris", "Texas"])
+    #expect(two.places.count == 2)
+    #expect(two.places[0].countryCode == "US" && two.places[0].admin1 == "Texas")
+    #expect(two.places[0].rule == "places.container")
+    #expect(two.places[1].feature == .admin1)
+    let one = try Self.run("The storm hit Paris, Texas overnight.", places: ["Paris, Texas"])
+    #expect(one.places.first?.countryCode == "US")
+    let plain = try Self.run("The summit opened in Paris.", places: ["Paris"])
+    #expect(plain.places.first?.countryCode == "FR")
+  }
+
+  @Test func laterBareMentionFollowsTheContainer() throws {
+    let doc = try Self.run(
+      "He grew up in Bangor, Maine. Bangor has a paper mill.", places: ["Bangor", "Maine", "Bangor"])
+    #expect(doc.places.count == 3)
+    #expect(doc.places[0].countryCode == "US" && doc.places[2].geonamesID == doc.places[0].geonamesID)
+  }
+
+  @Test func georgiaIsTheStateNextToAtlanta() throws {
+    let state = try Self.run(
+      "Voters in Georgia lined up early; Atlanta reported long queues.",
+      places: ["Georgia", "Atlanta"])
+    #expect(state.places[0].feature == .admin1 && state.places[0].countryCode == "US")
+    #expect(state.places[0].rule == "places.context-admin1")
+    let country = try Self.run(
+      "Georgia and Russia fought a brief war in 2008.", places: ["Georgia", "Russia"])
+    #expect(country.places[0].feature == .country && country.places[0].countryCode == "GE")
+    // A US mention alone favours the state; a neighbour (Russia) brings the country back.
+    let us = try Self.run("U.S. observers watched Georgia closely.", places: ["U.S.", "Georgia"])
+    #expect(us.places[1].feature == .admin1)
+    let both = try Self.run(
+      "U.S. observers watched Georgia as Russia massed troops.", places: ["U.S.", "Georgia", "Russia"])
+    #expect(both.places[1].feature == .country && both.places[1].countryCode == "GE")
+  }
+
+  @Test func moscowIdahoOnlyWhenIdahoIsMentioned() throws {
+    let idaho = try Self.run(
+      "The university in Moscow is the largest employer in northern Idaho.",
+      places: ["Moscow", "Idaho"])
+    #expect(idaho.places[0].countryCode == "US" && idaho.places[0].admin1 == "Idaho")
+    #expect(idaho.places[0].rule == "places.context-admin1")
+    let us = try Self.run(
+      "The U.S. envoy flew to Moscow for talks.", places: ["U.S.", "Moscow"])
+    #expect(us.places[1].countryCode == "RU")
+    #expect(us.places[0].geonamesID == 6252001)
+  }
+
+  @Test func jordanIsTheCountry() throws {
+    let doc = try Self.run("Refugees crossed into Jordan.", places: ["Jordan"])
+    #expect(doc.places.first?.geonamesID == 248816)
+  }
+
+  @Test func unknownNamesAreLeftOut() throws {
+    let doc = try Self.run("They met at Qwxzyville.", places: ["Qwxzyville"])
+    #expect(doc.places.isEmpty)
+  }
+
+  @Test func demonymsAreContextAndOptionallyPlaces() throws {
+    let g = try Gazetteer.shared(from: LexiconStore(directory: TestPaths.lexicons))
+    // "Tripoli": Libya's capital by prior; Lebanon's city when the text says "Lebanese".
+    var doc = DocumentBuilder.make("Lebanese troops entered Tripoli.")
+    let r = try #require(DocumentBuilder.range(of: "Tripoli", in: doc))
+    let d = try #require(DocumentBuilder.range(of: "Lebanese", in: doc))
+    doc.entities = [
+      EntityMention(range: d, type: .misc, entityID: "E1", canonical: "Lebanese", rule: "test"),
+      EntityMention(range: r, type: .place, entityID: "E2", canonical: "Tripoli", rule: "test"),
+    ]
+    var plain = doc
+    try PlaceStage(gazetteer: g).process(&plain)
+    #expect(plain.places.first?.countryCode == "LY")
+    try PlaceStage(gazetteer: g, demonyms: ["Lebanese": "LB"]).process(&doc)
+    #expect(doc.places.count == 1)
+    #expect(doc.places.first?.countryCode == "LB" && doc.places.first?.rule == "places.context-country")
+    var withDemonyms = doc
+    try PlaceStage(gazetteer: g, demonyms: ["Lebanese": "LB"], options: .init(resolveDemonyms: true))
+      .process(&withDemonyms)
+    #expect(withDemonyms.places.map(\.rule) == ["places.demonym", "places.context-country"])
+  }
+
+  @Test func splitWashingtonDCIsOneName() throws {
+    let doc = try Self.run("She moved to Washington, D.C. last year.", places: ["Washington", "D.C."])
+    #expect(doc.places.count == 1)
+    #expect(doc.string(doc.places[0].range) == "Washington, D.C.")
+    #expect(doc.places[0].countryCode == "US")
+  }
+
+  @Test func apStateAbbreviationIsAContainer() throws {
+    let doc = try Self.run("RALEIGH, N.C. — Lawmakers met.", places: ["RALEIGH", "N.C."])
+    #expect(doc.places.map(\.countryCode) == ["US", "US"])
+    #expect(doc.places[0].admin1 == "North Carolina" && doc.places[1].feature == .admin1)
+  }
+
+  @Test func commonWordNamesNeedAContainer() throws {
+    let alone = try Self.run("The Centre said nothing.", places: ["Centre"])
+    #expect(alone.places.isEmpty)
+    let contained = try Self.run("Fires reached Orange, California.", places: ["Orange", "California"])
+    #expect(contained.places.first?.countryCode == "US")
+    #expect(contained.places.first?.rule == "places.container")
+  }
+
+  @Test func embeddedNamesAndDemonymsAreOptional() throws {
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("The Washington Post quoted European diplomats.")
+    let org = try #require(DocumentBuilder.range(of: "The Washington Post", in: doc))
+    let misc = try #require(DocumentBuilder.range(of: "European", in: doc))
+    doc.tokens = Self.words(doc)
+    doc.entities = [
+      EntityMention(range: org, type: .org, entityID: "E1", canonical: "The Washington Post", rule: "test"),
+      EntityMention(range: misc, type: .misc, entityID: "E2", canonical: "European", rule: "test"),
+    ]
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.isEmpty)
+    try PlaceStage(lexicons: lex, options: .init(resolveDemonyms: true, embedded: true)).process(&doc)
+    #expect(doc.places.map { doc.string($0.range) } == ["Washington", "European"])
+    #expect(doc.places.map(\.rule) == ["places.embedded", "places.demonym"])
+    #expect(doc.places[1].geonamesID == 6255148 && doc.places[1].feature == .region)
+  }
+
+  @Test func suffixedDivisionAndWholeOrgNames() throws {
+    let state = try Self.run("Gunmen attacked villages in Borno State.", places: ["Borno State"])
+    #expect(state.places.first?.feature == .admin1 && state.places.first?.countryCode == "NG")
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("The EU imposed tariffs.")
+    let eu = try #require(DocumentBuilder.range(of: "EU", in: doc))
+    doc.tokens = Self.words(doc)
+    doc.entities = [EntityMention(range: eu, type: .org, entityID: "E1", canonical: "EU", rule: "test")]
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.isEmpty)
+    try PlaceStage(lexicons: lex, options: .init(embedded: true)).process(&doc)
+    #expect(doc.places.first?.geonamesID == 6255148 && doc.places.first?.rule == "places.embedded")
+  }
+
+  /// Word tokens split at spaces and before punctuation (enough for these tests).
+  static func words(_ doc: Document) -> [Token] {
+    var out: [Token] = []
+    var start: Int? = nil
+    for (i, b) in doc.bytes.enumerated() {
+      let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+      if letter, start == nil { start = i }
+      if !letter, let s = start { out.append(Token(range: TextRange(s, i), kind: .word)); start = nil }
+    }
+    if let s = start { out.append(Token(range: TextRange(s, doc.bytes.count), kind: .word)) }
+    return out
+  }
+}
