@@ -340,22 +340,28 @@ struct SpeakerFinder {
       guard Self.personalPronouns.contains(view.low[m.tokens.lowerBound]) else {
         return ResolvedSpeaker(name: nil, entityID: nil, role: nil, range: range, isNamed: false)
       }
-      if let p = lastPersonEntity(before: sentenceStart(m.tokens.lowerBound)) {
-        return ResolvedSpeaker(name: p.canonical.isEmpty ? view.doc.string(p.range) : p.canonical,
-                               entityID: p.entityID, role: nil, range: range, isNamed: false)
-      }
+      // The latest person in subject position before this sentence, unless a named speaker
+      // came after it: entity mentions when the entity stage ran, else person-like name runs.
       let start = sentenceStart(m.tokens.lowerBound)
+      if let p = lastSubjectPersonEntity(before: start), p.range.utf8Start > (lastPerson?.range.utf8Start ?? -1) {
+        return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
+                               role: nil, range: range, isNamed: false)
+      }
       if entities.isEmpty, let p = people.last(where: { $0.offset < start }),
         p.offset > (lastPerson?.range.utf8Start ?? -1)
       {
         return ResolvedSpeaker(name: p.name, entityID: nil, role: nil, range: range, isNamed: false)
       }
+      if lastPerson == nil, let p = lastPersonEntity(before: start) {
+        return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
+                               role: nil, range: range, isNamed: false)
+      }
       return ResolvedSpeaker(name: lastPerson?.name, entityID: lastPerson?.entityID, role: nil,
                              range: range, isNamed: false)
     case .name:
       if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
-        return ResolvedSpeaker(name: e.canonical.isEmpty ? view.doc.string(e.range) : e.canonical,
-                               entityID: e.entityID, role: role, range: range, isNamed: true)
+        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
+                               range: range, isNamed: true)
       }
       return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
                              range: range, isNamed: true)
@@ -367,9 +373,12 @@ struct SpeakerFinder {
         return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
                                range: range, isNamed: false)
       }
+      // "A spokeswoman for Trudeau" is not Trudeau: a description keeps its own words, and its
+      // entity only when the entity is the whole phrase ("the European Commission").
       let e = entity(covering: view.range(m.tokens.upperBound - 1))
-      return ResolvedSpeaker(name: e.map { $0.canonical.isEmpty ? view.doc.string($0.range) : $0.canonical } ?? view.text(m.tokens),
-                             entityID: e?.entityID, role: nil, range: range, isNamed: false)
+      let whole = e.map { view.doc.tokenIndices(in: $0.range).lowerBound <= m.tokens.lowerBound + 1 } ?? false
+      return ResolvedSpeaker(name: whole ? entityName(e!) : view.text(m.tokens),
+                             entityID: whole ? e?.entityID : nil, role: nil, range: range, isNamed: false)
     }
   }
 
@@ -405,6 +414,35 @@ struct SpeakerFinder {
 
   private func entity(covering r: TextRange) -> EntityMention? {
     entities.first { $0.range.overlaps(r) }
+  }
+
+  private func entityName(_ e: EntityMention) -> String {
+    e.canonical.isEmpty ? view.doc.string(e.range) : e.canonical
+  }
+
+  /// The entity's canonical name, or the fullest name run for `mention` when that one is longer
+  /// and shares its last or first word ("Kim" → "Kim Jong-un" when the entity stage kept "Kim").
+  private func fuller(_ canonical: String, _ mention: String) -> String {
+    let mine = fullestName(mention)
+    let a = canonical.lowercased().split(separator: " ")
+    let b = mine.lowercased().split(separator: " ")
+    guard b.count > a.count, let al = a.last, let af = a.first else { return canonical }
+    return b.last == al || b.first == af ? mine : canonical
+  }
+
+  /// The latest PERSON mention before `offset` that opens its sentence (after any role words).
+  private func lastSubjectPersonEntity(before offset: Int) -> EntityMention? {
+    entities.last { e in
+      guard e.type == .person, e.range.utf8End <= offset else { return false }
+      // Two-word names without organisation words, never a photo credit in parentheses.
+      let words = entityName(e).lowercased().split(separator: " ").map(String.init)
+      guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
+      let t = view.doc.tokenIndex(atOrAfter: e.range.utf8Start)
+      guard t < view.count, view.sentence[t] >= 0, t == 0 || view.low[t - 1] != "(" else { return false }
+      return (view.sentenceTokens[view.sentence[t]].lowerBound..<t).allSatisfy {
+        lex.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
+      }
+    }
   }
 
   private func lastPersonEntity(before offset: Int) -> EntityMention? {
