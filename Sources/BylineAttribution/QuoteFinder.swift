@@ -270,6 +270,10 @@ struct QuoteFinder {
     }
     if that == nil {
       while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
+      // "…, the Daily Sabah reported citing sources": the content came before the speaker.
+      if k < b, view.low[k].hasSuffix("ing"), lex.cue(at: k, in: view.low, limit: b) != nil || view.low[k] == "citing" {
+        return nil
+      }
       // "said in a statement.": only an adverbial, no content; "said of the plan …" is a topic.
       if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 {
         return nil

@@ -56,6 +56,12 @@ import Testing
     #expect(noting.speakerRange.map { doc.string($0) } == "He")
     #expect(noting.cue == "noting")
 
+    let reported = try #require(quote(doc, containing: "could be held in Moscow"))
+    #expect(reported.type == .indirect)
+    #expect(reported.speaker == "Daily Sabah")
+    #expect(reported.rule == "quotes.indirect-cue-after")
+    #expect(doc.string(reported.range).hasPrefix("Talks between Turkish President"))
+
     let informed = try #require(quote(doc, containing: "the question of troop withdrawals"))
     #expect(informed.type == .indirect)
     #expect(informed.speaker == "A source")
