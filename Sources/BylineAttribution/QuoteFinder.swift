@@ -57,6 +57,16 @@ struct QuoteFinder {
           consumed[n + 1] = true
         }
         usedCues.insert(cue.lowerBound)
+        // `The issue is partisan, but "that doesn't account for it," he said.`: the words before
+        // the quote in its sentence are reported too (mixed); a quoted title after "on"/"in" is
+        // no quote at all.
+        if let lead = leadIn(q) {
+          if lead.isEmpty { continue }
+          let first = view.span(lead)
+          add(QuoteCandidate(pieces: [TextRange(first.utf8Start, pieces[0].utf8End)] + pieces.dropFirst(), type: .mixed,
+                             mention: mention, cue: cue, rule: "quotes.mixed-cue-after"))
+          continue
+        }
         add(QuoteCandidate(pieces: pieces, type: .direct, mention: mention, cue: cue, rule: "quotes.direct-cue-after"))
       } else if let (mention, cue, rule) = attributionBefore(q) {
         consumed[n] = true
@@ -65,6 +75,23 @@ struct QuoteFinder {
       }
     }
   }
+
+  /// For a quote that does not open its sentence: the tokens of the sentence before it
+  /// (empty when the quote is a title after a preposition, "on “Face the Nation,” Pence said");
+  /// nil when the quote opens its sentence or follows a colon or dash.
+  func leadIn(_ q: QuotedSpan) -> Range<Int>? {
+    guard !startsSentence(q.openMark) else { return nil }
+    let p = view.doc.tokenIndex(atOrAfter: q.openMark.utf8Start) - 1
+    guard p >= 0, view.blockTokens[q.block].contains(p) else { return nil }
+    if [":", "—", "–", "--"].contains(view.low[p]) { return nil }
+    if Self.titleOpeners.contains(view.low[p]) { return 0..<0 }
+    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[q.block].lowerBound)
+    var s = lo
+    while s <= p, !view.isWord(s) { s += 1 }
+    guard s <= p, wordCount(s..<(p + 1)) >= 2 else { return nil }
+    return s..<(p + 1)
+  }
+  static let titleOpeners: Set<String> = ["on", "in", "to", "of", "at", "from", "titled", "entitled", "the", "a", "an"]
 
   /// True when `next` opens after a comma or colon in the same sentence as token `from`
   /// (`"…," Tester said, referring to the excuse, "you give …"`).
