@@ -56,17 +56,18 @@ struct QuoteFinder {
           pieces += spans[n + 1].pieces
           consumed[n + 1] = true
         }
-        usedCues.insert(cue.lowerBound)
         // `The issue is partisan, but "that doesn't account for it," he said.`: the words before
         // the quote in its sentence are reported too (mixed); a quoted title after "on"/"in" is
         // no quote at all.
         if let lead = leadIn(q) {
-          if lead.isEmpty { continue }
+          if lead.isEmpty { consumed[n] = false; continue }
+          usedCues.insert(cue.lowerBound)
           let first = view.span(lead)
           add(QuoteCandidate(pieces: [TextRange(first.utf8Start, pieces[0].utf8End)] + pieces.dropFirst(), type: .mixed,
                              mention: mention, cue: cue, rule: "quotes.mixed-cue-after"))
           continue
         }
+        usedCues.insert(cue.lowerBound)
         add(QuoteCandidate(pieces: pieces, type: .direct, mention: mention, cue: cue, rule: "quotes.direct-cue-after"))
       } else if let (mention, cue, rule) = attributionBefore(q) {
         consumed[n] = true

@@ -233,4 +233,20 @@ import Testing
     #expect(q.speaker == "Omar Haddad")
     #expect(q.cue == "said")
   }
+
+  @Test func quoteInsideItsSentenceIsMixedAndQuotedTitlesAreNotQuotes() throws {
+    let doc = try run("""
+      The plan is popular, but "it will not fix the roads," Mayor Lee Park said.
+
+      Speaking on "Morning Talk," Park said the city would borrow more.
+      """)
+    let mixed = try #require(quote(doc, containing: "it will not fix"))
+    #expect(mixed.type == .mixed)
+    #expect(mixed.rule == "quotes.mixed-cue-after")
+    #expect(doc.string(mixed.range) == "The plan is popular, but \"it will not fix the roads,")
+    #expect(mixed.speaker == "Lee Park")
+    #expect(mixed.speakerRole == "Mayor")
+    #expect(quote(doc, containing: "Morning Talk") == nil)
+    #expect(quote(doc, containing: "the city would borrow")?.type == .indirect)
+  }
 }
