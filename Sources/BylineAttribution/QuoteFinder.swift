@@ -257,7 +257,11 @@ struct QuoteFinder {
     var mention: SpeakerMention?
     var rule = "quotes.indirect-cue"
     if participle, i > a, view.low[i - 1] == "," {
-      mention = inherited ?? subject(a, i)
+      // `"…," he said, noting that …`: the speaker of the quote this sentence attributes.
+      let direct = candidates.last { c in
+        c.cue.map { $0.upperBound <= i && $0.lowerBound >= a } ?? false
+      }
+      mention = inherited ?? direct?.mention ?? subject(a, i)
       rule = "quotes.indirect-participle"
     } else if i > a, view.low[i - 1] == "and" || view.low[i - 1] == "but" {
       // "De Blasio called Trump a blowhard and said …": the sentence's subject.

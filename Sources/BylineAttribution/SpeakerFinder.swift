@@ -233,7 +233,8 @@ struct SpeakerFinder {
       if view.isWord(t) {
         // "a source close to him", "an adviser to Mr. Sanders".
         let linkingTo = w == "to" && t > lo && (low[t - 1] == "close" || lex.titles[low[t - 1]] != nil || lex.speakerNouns.contains(low[t - 1]))
-        if (Self.npStop.contains(w) && !linkingTo) || lex.cue(at: t, in: low, limit: end) != nil { break }
+        // A capitalised cue word is a name here ("Ian Read said").
+        if (Self.npStop.contains(w) && !linkingTo) || (!view.cap[t] && lex.cue(at: t, in: low, limit: end) != nil) { break }
         s -= 1
         continue
       }
