@@ -209,6 +209,16 @@ struct QuoteFinder {
     {
       return (m, (nil, view.range(p)), "quotes.direct-colon")
     }
+    // `Clinton's response was: "…"`, `The email goes on to say: "…"`: the sentence's subject
+    // speaks; the cue is the last reporting word before the colon, else the colon.
+    if view.low[p] == ":", p > lo, let m = subject(lo, p) {
+      if let c = (lo..<p).last(where: { lex.cue(at: $0, in: view.low, limit: p) != nil }),
+        let (_, cr) = lex.cue(at: c, in: view.low, limit: p)
+      {
+        return (m, (cr, nil), "quotes.direct-colon")
+      }
+      return (m, (nil, view.range(p)), "quotes.direct-colon")
+    }
     return nil
   }
 
@@ -433,7 +443,9 @@ struct QuoteFinder {
     while e < limit, e < s + 8, view.isWord(e) || view.low[e] == "-" || view.low[e] == "." {
       let w = view.low[e]
       if SpeakerFinder.npStop.contains(w) || lex.cue(at: e, in: view.low, limit: limit) != nil { break }
-      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil { break }
+      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil, !SpeakerFinder.functionWords.contains(view.low[e - 1]) {
+        break
+      }
       e += 1
     }
     while e > s, !view.isWord(e - 1) { e -= 1 }
