@@ -187,7 +187,7 @@ public struct TextDumpExtractor: Sendable {
         bestRange = start..<(i + 1)
       }
     }
-    // Rule `textdump.edge_sentences`: long short lines (≥ 12 words, no final stop, not in a
+    // Rule `textdump.edge_sentences`: long short lines (≥ 15 words, no final stop, not in a
     // link list) right before or after the segment are sentences that lack a full stop.
     func looseSentence(_ j: Int) -> Bool {
       lines[j].kind == .short && lines[j].weight >= Self.looseSentenceWords && values[j] > -3

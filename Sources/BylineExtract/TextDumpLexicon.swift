@@ -21,6 +21,10 @@ public struct TextDumpLexicon: Sendable, Hashable {
   public var sourcePrefixes: [String]
   /// Words marking a byline name as an organisation ("staff", "english").
   public var orgWords: Set<String>
+  /// Job titles after a name in a byline ("columnist", "writer").
+  public var roleWords: Set<String>
+  /// Degrees and credentials after a name ("ms", "phd"), lowercased without dots.
+  public var credentials: Set<String>
   /// Phrases marking a line of any length as a legal or site notice ("registered trademarks").
   public var legalPhrases: [String]
   /// Starts of short header lines ("more in", "more from") that open a link list.
@@ -32,14 +36,15 @@ public struct TextDumpLexicon: Sendable, Hashable {
 
   /// The roles a row may have.
   public static let roles: Set<String> = [
-    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk", "skipprefix", "bio", "legal",
+    "skip", "end", "lead", "credit", "counter", "byline", "source", "org", "junk", "skipprefix", "bio", "legal", "role", "credential",
   ]
 
   public init(
     skipHeaders: Set<String> = [], endHeaders: Set<String> = [], leads: Set<String> = [],
     credits: Set<String> = [], counters: Set<String> = [], bylinePrefixes: [String] = [],
     sourcePrefixes: [String] = [], orgWords: Set<String> = [], junkPhrases: [String] = [],
-    skipPrefixes: [String] = [], bioPrefixes: [String] = [], legalPhrases: [String] = []
+    skipPrefixes: [String] = [], bioPrefixes: [String] = [], legalPhrases: [String] = [],
+    roleWords: Set<String> = [], credentials: Set<String> = []
   ) {
     self.skipHeaders = Set(skipHeaders.map { $0.lowercased() })
     self.endHeaders = Set(endHeaders.map { $0.lowercased() })
@@ -57,6 +62,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
     self.skipPrefixes = Set(skipPrefixes.map { $0.lowercased() }).sorted()
     self.bioPrefixes = Set(bioPrefixes.map { $0.lowercased() }).sorted()
     self.legalPhrases = Set(legalPhrases.map { $0.lowercased() }).sorted()
+    self.roleWords = Set(roleWords.map { $0.lowercased() })
+    self.credentials = Set(credentials.map { $0.lowercased() })
   }
 
   /// Builds the lexicon from a `pattern`/`role` table; an unknown role is a `file:line` error.
@@ -80,7 +87,8 @@ public struct TextDumpLexicon: Sendable, Hashable {
       counters: Set(by["counter"] ?? []), bylinePrefixes: by["byline"] ?? [],
       sourcePrefixes: by["source"] ?? [], orgWords: Set(by["org"] ?? []),
       junkPhrases: by["junk"] ?? [], skipPrefixes: by["skipprefix"] ?? [],
-      bioPrefixes: by["bio"] ?? [], legalPhrases: by["legal"] ?? [])
+      bioPrefixes: by["bio"] ?? [], legalPhrases: by["legal"] ?? [],
+      roleWords: Set(by["role"] ?? []), credentials: Set(by["credential"] ?? []))
   }
 
   /// Loads `textdump/line_patterns.tsv` from the Lexicons folder.

@@ -35,7 +35,8 @@ extension TextDumpLine {
   /// Rules, in order (first match wins); the wording comes from the lexicon:
   /// - block header: the whole line is a `skip` header ("Most Read", "Related News:"), or a
   ///   short line starts with a `skipprefix` ("More in Politics") or a `bio` word and a
-  ///   capitalised name ("About Jane Doe"; the next prose line, the biography, is boilerplate).
+  ///   capitalised name ("About Jane Doe"; the next prose line, the biography, is boilerplate;
+  ///   so is a paragraph "Jane Doe is …" right under a line "Jane Doe").
   /// - comment header: an `end` header, also as a line start after a number ("34 responses
   ///   to …"), or "name says:".
   /// - boilerplate: a teaser `lead` ("Read more: …"); a caption ("… (AP)", "… [File:
@@ -87,6 +88,16 @@ extension TextDumpLine {
         break
       }
     }
+    // An author box without a header: the name alone, then "Jane Doe is a writer …".
+    for i in lines.indices where lines[i].kind == .prose {
+      for j in max(0, i - 3)..<i where (2...4).contains(lines[j].weight) && lines[j].kind != .prose {
+        let name = lines[j].key
+        if ["is", "was", "has"].contains(where: { lines[i].key.hasPrefix(name + " " + $0 + " ") }) {
+          lines[i].kind = .boilerplate
+          break
+        }
+      }
+    }
     var counts: [String: Int] = [:]
     for l in lines { counts[l.key, default: 0] += 1 }
     for i in lines.indices where lines[i].kind == .short || lines[i].kind == .prose {
@@ -106,7 +117,9 @@ extension TextDumpLine {
     var lower = text.lowercased()
     while lower.hasSuffix(":") { lower.removeLast() }
     lower = TextDumpScan.trim(lower)
-    if lexicon.skipHeaders.contains(lower) { return .skipHeader }
+    if lexicon.skipHeaders.contains(lower) || (lexicon.leads.contains(lower) && text.hasSuffix(":")) {
+      return .skipHeader  // "Most Read", or a bare teaser lead "More:"
+    }
     if lexicon.endHeaders.contains(lower) { return .endHeader }
     if line.weight < 12, isCommentStart(line.key, text: text, lexicon: lexicon) { return .endHeader }
     if line.weight <= 8, isHeaderStart(lower, text: text, lexicon: lexicon) { return .skipHeader }
@@ -115,6 +128,9 @@ extension TextDumpLine {
     if isCounter(words, lexicon: lexicon) { return .boilerplate }
     if text.hasPrefix("©") || lower.hasPrefix("copyright") || lower.contains("all rights reserved") {
       return .boilerplate
+    }
+    if (text.hasPrefix("—") || text.hasPrefix("–")) && text.contains("(@") {
+      return .short  // the signature of an embedded post: "— Jane Doe (@jane) May 2, 2023"
     }
     if line.weight <= 12 || (line.weight <= 16 && bylineName(text, lexicon: lexicon) != nil),
       isMetaLine(text, lower: lower, lexicon: lexicon)
@@ -233,7 +249,25 @@ extension TextDumpLine {
   static func isMetaLine(_ text: String, lower: String, lexicon: TextDumpLexicon) -> Bool {
     if bylineName(text, lexicon: lexicon) != nil { return true }
     if sourceText(text, lexicon: lexicon) != nil { return true }
-    return TextDumpDateLine.containsDate(text)
+    return dateParser.parse(text) != nil || isRelativeAge(text)
+  }
+
+  /// The shared date-line reader ("22 Jul 2024 18:17", "July 22, 2024").
+  static let dateParser = DateLineParser()
+
+  /// "3 hours ago", "Posted 2 days ago".
+  static func isRelativeAge(_ text: String) -> Bool {
+    let w = TextDumpScan.words(text)
+    let units: Set<String> = [
+      "minute", "minutes", "mins", "hour", "hours", "hrs", "day", "days", "week", "weeks",
+    ]
+    for i in w.indices.dropLast(2)
+    where w[i].unicodeScalars.allSatisfy({ $0.value >= 48 && $0.value <= 57 })
+      && units.contains(w[i + 1]) && w[i + 2] == "ago"
+    {
+      return true
+    }
+    return false
   }
 
   /// The text after a byline prefix ("By Jane Doe" → "Jane Doe"), or nil.

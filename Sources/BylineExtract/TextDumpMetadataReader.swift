@@ -13,8 +13,11 @@ import BylineCore
 ///   meeting in Moscow" above "• By Al Mayadeen English"); without a block, the nearest short
 ///   line of 3–25 words within 6 lines before the body.
 /// - `textdump.byline`: "By Jane Doe and John Roe" → two authors; a byline name that is also a
-///   line of its own elsewhere on the page, or holds an organisation word ("Staff", "English"),
-///   is the site name, not an author.
+///   line of its own among the page's first 10 lines (the masthead), or a part that holds an
+///   organisation word ("Gazette Staff", "Al Mayadeen English"), an acronym ("CNN") or a domain
+///   ("Example.com"), is the site name, not an author; job titles and credentials are dropped.
+/// - `textdump.date`: the first date in the block ("22 Jul 2024 18:17" → 2024-07-22T18:17).
+/// - `textdump.source`: "Source: Agencies" → source line "Agencies".
 /// - `textdump.tags`: the bullet list (items of ≤ 6 words) right after the last body line.
 struct TextDumpMetadataReader {
   let lexicon: TextDumpLexicon
@@ -25,16 +28,17 @@ struct TextDumpMetadataReader {
     let cluster = metaCluster(lines, before: first)
     if let c = cluster {
       meta.title = browserTitleHeadline(lines, before: first) ?? title(lines, at: c.lowerBound - 1)
-      let standalone = Set(lines.filter { !$0.isBullet }.map(\.key))
+      // The masthead: the site's name stands alone near the top of the page.
+      let masthead = Set(lines.prefix(10).filter { !$0.isBullet }.map(\.key))
       for i in c {
         let text = lines[i].text
-        if meta.published == nil, lines[i].weight <= 12, let d = TextDumpDateLine.parse(text) {
+        if meta.published == nil, lines[i].weight <= 12, let d = TextDumpLine.dateParser.parse(text) {
           meta.published = d
         }
         if meta.sourceLine == nil, let s = TextDumpLine.sourceText(text, lexicon: lexicon) {
           meta.sourceLine = s
         } else if meta.authors.isEmpty, let b = TextDumpLine.bylineName(text, lexicon: lexicon) {
-          let (authors, site) = splitByline(b, standaloneKeys: standalone, ownKey: lines[i].key)
+          let (authors, site) = splitByline(b, masthead: masthead)
           meta.authors = authors
           if meta.siteName == nil { meta.siteName = site }
         }
@@ -85,7 +89,7 @@ struct TextDumpMetadataReader {
   private func plausibleTitle(_ l: TextDumpLine) -> Bool {
     !l.text.contains("@") && !TextDumpScan.endsWithColon(l.text)
       && TextDumpLine.bylineName(l.text, lexicon: lexicon) == nil
-      && TextDumpDateLine.parse(l.text) == nil
+      && TextDumpLine.dateParser.parse(l.text) == nil
   }
 
   /// Rule `textdump.browser_title`: a dump often starts with the browser title ("Headline -
@@ -100,44 +104,78 @@ struct TextDumpMetadataReader {
       guard l.weight >= 3, l.key.count >= 15, Double(l.key.count) >= 0.4 * Double(pageTitle.count),
         l.kind != .meta, pageTitle.contains(l.key), plausibleTitle(l)
       else { continue }
+      // A first line of a few words that recurs as a whole is the site's name, not a headline.
+      if l.key == pageTitle, lines[0].weight <= 4 { continue }
       return l.text
     }
     return nil
   }
 
   /// Authors and site name from a byline's name part ("Jane Doe and John Roe").
-  private func splitByline(_ name: String, standaloneKeys: Set<String>, ownKey: String)
-    -> (authors: [String], site: String?)
-  {
+  /// Authors and site name from a byline's name part: "Jane Doe and John Roe" → two authors;
+  /// "Eric Song, IGN Staff" → author "Eric Song", site "IGN Staff"; "Al Mayadeen English" (also
+  /// the masthead) → site only; "Michael Hiltzik Business Columnist" → "Michael Hiltzik";
+  /// credentials ("MS", "RD") and single names are dropped.
+  private func splitByline(_ name: String, masthead: Set<String>) -> (authors: [String], site: String?) {
     var s = name
     for cut in [" - ", " – ", " — ", " | ", " • ", " on ", " at "] {
       if let r = s.range(of: cut) { s = String(s[..<r.lowerBound]) }
     }
     s = TextDumpScan.trim(s)
-    let key = TextDumpScan.words(s).joined(separator: " ")
-    if isOrganisation(s) || (standaloneKeys.contains(key) && key != ownKey) {
-      return ([], s)
+    while let last = s.unicodeScalars.last, "-–—|•,;:".unicodeScalars.contains(last) {
+      s = TextDumpScan.trim(String(s.unicodeScalars.dropLast()))
     }
-    var parts: [String] = []
+    let key = TextDumpScan.words(s).joined(separator: " ")
+    if masthead.contains(key) { return ([], s) }
+    var authors: [String] = []
+    var site: String?
     var rest = s
-    for sep in [", and ", " and ", " & ", ", "] {
+    for sep in [", and ", " and ", " & ", ", ", "; ", " / "] {
       rest = rest.replacingOccurrences(of: sep, with: "\u{1F}")
     }
+    var previousWasPerson = false
     for p in rest.split(separator: "\u{1F}") {
-      let t = TextDumpScan.trim(p)
-      if looksLikePerson(t) { parts.append(t) }
+      var t = TextDumpScan.trim(p)
+      var words = t.split(separator: " ")
+      // "Michael Hiltzik Business Columnist" → "Michael Hiltzik": a name, then a desk and role.
+      if let r = words.firstIndex(where: { lexicon.roleWords.contains($0.lowercased()) }) {
+        let name = words.prefix(while: {
+          !lexicon.roleWords.contains($0.lowercased()) && !lexicon.orgWords.contains($0.lowercased())
+        })
+        guard words.count >= 4, name.count >= 2, r >= 2 else {
+          previousWasPerson = false
+          continue
+        }
+        words = Array(name)
+        t = words.joined(separator: " ")
+      }
+      let isAcronym =
+        t.unicodeScalars.count >= 2 && t.unicodeScalars.allSatisfy { $0.properties.isUppercase }
+      let isDomain = t.contains(".") && !t.hasSuffix(".")
+      if words.count == 1, previousWasPerson,
+        lexicon.credentials.contains(TextDumpScan.words(t).joined())
+      {
+        continue  // a credential after a name: "Jane Doe, MS, RD"
+      }
+      previousWasPerson = false
+      if isOrganisation(t) || (words.count == 1 && (isAcronym || isDomain)) {
+        if site == nil { site = t }  // "IGN Staff", "Cleveland.com", "CNN"
+      } else if looksLikePerson(t) {
+        authors.append(t)
+        previousWasPerson = true
+      }
     }
-    return (parts, nil)
+    return (authors, site)
   }
 
   private func isOrganisation(_ name: String) -> Bool {
     TextDumpScan.words(name).contains { lexicon.orgWords.contains($0) }
   }
 
-  /// 1–5 words, no digits, each word capitalised except name particles ("al", "van", "de").
+  /// 2–5 words, no digits, each word capitalised except name particles ("al", "van", "de").
   private func looksLikePerson(_ name: String) -> Bool {
     let words = name.split(separator: " ")
-    guard (1...5).contains(words.count), !isOrganisation(name) else { return false }
+    guard (2...5).contains(words.count), !isOrganisation(name) else { return false }
     let particles: Set<String> = ["al", "el", "bin", "ibn", "van", "von", "der", "de", "da", "di", "la", "le", "du"]
     for w in words {
       if w.unicodeScalars.contains(where: { $0.properties.numericType != nil }) { return false }

@@ -68,7 +68,7 @@ import Testing
     let a = try extract(Self.wirePage)
     #expect(a.metadata.title == "Town council approves new ferry timetable after long debate")
     #expect(a.metadata.authors == ["Jane Doe", "John Roe"])
-    #expect(a.metadata.published?.description == "2023-03-03T10:15-05:00")
+    #expect(a.metadata.published?.description == "2023-03-03T10:15")  // no zone conversion
     #expect(a.metadata.tags.isEmpty)
     #expect(a.text.hasPrefix("The town council voted on Thursday evening"))
     #expect(a.text.hasSuffix("the council's transport officer said."))
@@ -307,5 +307,91 @@ import Testing
     #expect(a.blocks.count == 2)
     #expect(a.text.hasPrefix("新しいフェリーは"))
     #expect(a.metadata.title == "港の新しいフェリーが運航開始")
+  }
+
+  static func bylinePage(_ byline: String) -> String {
+    """
+    Harbour wall to be rebuilt next year
+
+    \(byline)
+
+    The county will rebuild the old harbour wall next year after storms damaged two sections of it during the winter.
+
+    Work will start in April and should take about six months, the harbour master said at a meeting on Wednesday.
+    """
+  }
+
+  @Test(arguments: [
+    ("By Maria Santos, Gazette Staff", ["Maria Santos"], "Gazette Staff"),
+    ("By Lena Park, MS, RD", ["Lena Park"], nil),
+    ("By Tom Reed, Harbour Business Columnist", ["Tom Reed"], nil),
+    ("By Ana Lima, Jo Brandt & Sam Ortiz", ["Ana Lima", "Jo Brandt", "Sam Ortiz"], nil),
+    ("By Ana Lima, GBC", ["Ana Lima"], "GBC"),
+    ("By Gazette Reporters - 3 hours ago", [], "Gazette Reporters"),
+  ] as [(String, [String], String?)])
+  func bylines(byline: String, authors: [String], site: String?) throws {
+    let a = try extract(Self.bylinePage(byline))
+    #expect(a.metadata.authors == authors)
+    #expect(a.metadata.siteName == site)
+    #expect(a.metadata.title == "Harbour wall to be rebuilt next year")
+    #expect(a.blocks.count == 2)
+  }
+
+  @Test func headlineComesFromTheBrowserTitleLine() throws {
+    let page = """
+      Harbour wall to be rebuilt next year - The Harbour Gazette
+
+      Home
+      News
+
+      Harbour wall to be rebuilt next year
+
+      Ana Lima, Harbour Gazette
+
+      Updated Friday, March 3, 2023 10:12 am
+
+      The county will rebuild the old harbour wall next year after storms damaged two sections of it during the winter.
+
+      Work will start in April and should take about six months, the harbour master said at a meeting on Wednesday.
+      """
+    let a = try extract(page)
+    #expect(a.metadata.title == "Harbour wall to be rebuilt next year")
+    #expect(a.metadata.published?.description == "2023-03-03T10:12")
+    #expect(a.text.hasPrefix("The county will rebuild"))
+  }
+
+  @Test func embeddedPostAndBareMoreHeader() throws {
+    let page = """
+      Harbour seals return to the old pier
+
+      By Ana Lima
+      May 3, 2023
+
+      A colony of harbour seals has returned to the old pier for the first time in a decade, volunteers counting the animals said.
+
+      More:
+      Seal pups rescued after storm
+      Volunteers clean the north beach
+
+      Photos of the seals were shared widely on social media on Tuesday, and the town's account posted one of them.
+
+      Look who is back on the old pier this morning! https://t.example/abc
+      — Harbour Town (@harbourtown) May 2, 2023
+
+      The volunteers asked visitors to keep at least fifty metres away from the animals while the pups are young.
+
+      10 thoughts on “Harbour seals return to the old pier”
+
+      Jo Brandt
+      May 3, 2023 at 9:14 am
+
+      What wonderful news for the town, I saw them this morning from the ferry and counted at least twelve.
+      """
+    let a = try extract(page)
+    #expect(a.text.contains("— Harbour Town (@harbourtown) May 2, 2023"))
+    #expect(a.text.hasSuffix("while the pups are young."))
+    #expect(!a.text.contains("Seal pups rescued"))
+    #expect(!a.text.contains("More:"))
+    #expect(!a.text.contains("counted at least twelve"))
   }
 }
