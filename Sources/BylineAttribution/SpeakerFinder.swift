@@ -34,6 +34,9 @@ struct SpeakerFinder {
   private let people: [(offset: Int, name: String)]
   /// Names with the role words before them, for "the mayor"-style descriptions.
   private let titled: [(offset: Int, roles: Set<String>, name: String)]
+  /// Pronoun evidence per person (full name, lower-cased): the first "he" after a mention in
+  /// its sentence ("Jayme told police she …") counts +1, "she" −1. Keeps "he" from resolving to a woman and "she" to a man.
+  private var gender: [String: Int] = [:]
   static let calendarWords: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -168,6 +171,28 @@ struct SpeakerFinder {
       if !roleWords.isEmpty { titled.append((view.range(r.lowerBound).utf8Start, roleWords, n.text)) }
     }
     self.titled = titled
+    var mentions: [(Int, String)] = people.map { ($0.0, $0.1) }
+    for e in entities where e.type == .person {
+      mentions.append((e.range.utf8Start, fuller(entityName(e), view.doc.string(e.range))))
+    }
+    for (offset, name) in mentions {
+      var k = view.doc.tokenIndex(atOrAfter: offset)
+      let startSentence = k < view.count ? view.sentence[k] : -1
+      let limit = min(view.count, k + 40)
+      while k < limit {
+        if view.sentence[k] != startSentence { break }
+        let w = view.low[k]
+        if w == "he" || w == "himself" { gender[name.lowercased(), default: 0] += 1; break }
+        if w == "she" || w == "herself" { gender[name.lowercased(), default: 0] -= 1; break }
+        k += 1
+      }
+    }
+  }
+
+  /// Whether `name` can be the antecedent of `pronoun` ("he"/"she").
+  private func agrees(_ name: String?, _ pronoun: String) -> Bool {
+    guard let n = name, let g = gender[n.lowercased()] else { return true }
+    return pronoun == "he" ? g >= 0 : g <= 0
   }
 
   /// Splits a capitalised run into role and name: "Syrian President Bashar al-Assad" →
@@ -344,20 +369,24 @@ struct SpeakerFinder {
       // The latest person in subject position before this sentence, unless a named speaker
       // came after it: entity mentions when the entity stage ran, else person-like name runs.
       let start = sentenceStart(m.tokens.lowerBound)
-      if let p = lastSubjectPersonEntity(before: start), p.range.utf8Start > (lastPerson?.range.utf8Start ?? -1) {
+      let pronoun = view.low[m.tokens.lowerBound]
+      let speaker = agrees(lastPerson?.name, pronoun) ? lastPerson : nil
+      if let p = lastSubjectPersonEntity(before: start, where: { agrees(fuller(entityName($0), view.doc.string($0.range)), pronoun) }),
+        p.range.utf8Start > (speaker?.range.utf8Start ?? -1)
+      {
         return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
                                role: nil, range: range, isNamed: false)
       }
-      if entities.isEmpty, let p = people.last(where: { $0.offset < start }),
-        p.offset > (lastPerson?.range.utf8Start ?? -1)
+      if entities.isEmpty, let p = people.last(where: { $0.offset < start && agrees($0.name, pronoun) }),
+        p.offset > (speaker?.range.utf8Start ?? -1)
       {
         return ResolvedSpeaker(name: p.name, entityID: nil, role: nil, range: range, isNamed: false)
       }
-      if lastPerson == nil, let p = lastPersonEntity(before: start) {
+      if speaker == nil, let p = lastPersonEntity(before: start, where: { agrees(fuller(entityName($0), view.doc.string($0.range)), pronoun) }) {
         return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
                                role: nil, range: range, isNamed: false)
       }
-      return ResolvedSpeaker(name: lastPerson?.name, entityID: lastPerson?.entityID, role: nil,
+      return ResolvedSpeaker(name: speaker?.name, entityID: speaker?.entityID, role: nil,
                              range: range, isNamed: false)
     case .name:
       if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
@@ -432,9 +461,9 @@ struct SpeakerFinder {
   }
 
   /// The latest PERSON mention before `offset` that opens its sentence (after any role words).
-  private func lastSubjectPersonEntity(before offset: Int) -> EntityMention? {
+  private func lastSubjectPersonEntity(before offset: Int, where ok: (EntityMention) -> Bool) -> EntityMention? {
     entities.last { e in
-      guard e.type == .person, e.range.utf8End <= offset else { return false }
+      guard e.type == .person, e.range.utf8End <= offset, ok(e) else { return false }
       // Two-word names without organisation words, never a photo credit in parentheses.
       let words = entityName(e).lowercased().split(separator: " ").map(String.init)
       guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
@@ -446,7 +475,7 @@ struct SpeakerFinder {
     }
   }
 
-  private func lastPersonEntity(before offset: Int) -> EntityMention? {
-    entities.last { $0.type == .person && $0.range.utf8End <= offset }
+  private func lastPersonEntity(before offset: Int, where ok: (EntityMention) -> Bool) -> EntityMention? {
+    entities.last { $0.type == .person && $0.range.utf8End <= offset && ok($0) }
   }
 }

@@ -249,4 +249,15 @@ import Testing
     #expect(quote(doc, containing: "Morning Talk") == nil)
     #expect(quote(doc, containing: "the city would borrow")?.type == .indirect)
   }
+
+  @Test func pronounsSkipPeopleOfTheOtherGender() throws {
+    let doc = try run("""
+      Tom Berg was arrested on Friday.
+
+      Nora Lind told police she had seen the car. He told detectives he had acted alone.
+      """)
+    let q = try #require(quote(doc, containing: "he had acted alone"))
+    #expect(q.speaker == "Tom Berg")
+    #expect(quote(doc, containing: "she had seen the car")?.speaker == "Nora Lind")
+  }
 }
