@@ -566,6 +566,10 @@ struct QuoteFinder {
         q.speaker = p.name
         q.speakerEntityID = p.id
         q.speakerRange = p.range
+      } else if c.inheritsSpeaker, let person = speakers.lastSubjectPerson(before: c.range.utf8Start) {
+        // A quote paragraph after narration about someone: that person (no mention to point at).
+        q.speaker = person.name
+        q.speakerEntityID = person.entityID
       }
       previous = (q.speaker, q.speakerEntityID, q.speakerRange, c.cue, block)
       quotes.append(q)

@@ -412,6 +412,16 @@ struct SpeakerFinder {
     }
   }
 
+  /// The latest person in subject position before `offset` (an entity when the entity stage
+  /// ran, else a person-like name run).
+  func lastSubjectPerson(before offset: Int) -> (name: String, entityID: String?)? {
+    if let e = lastSubjectPersonEntity(before: offset, where: { _ in true }) {
+      return (fuller(entityName(e), view.doc.string(e.range)), e.entityID)
+    }
+    if entities.isEmpty, let p = people.last(where: { $0.offset < offset }) { return (p.name, nil) }
+    return nil
+  }
+
   /// The longest name run in the article ending with `name`'s words ("al-Assad" →
   /// "Bashar al-Assad"); `name` itself when there is none.
   func fullestName(_ name: String) -> String {
