@@ -318,7 +318,10 @@ struct SpeakerFinder {
       if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
       if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
         // "Jingyi Pan of IG": the name before the preposition.
-        if r - 1 > np.lowerBound, view.cap[r - 2], let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name {
+        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] != nil }
+        if !runHasTitle, r - 1 > np.lowerBound, view.cap[r - 2], lex.titles[low[r - 2]] == nil,
+          let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name
+        {
           return inner
         }
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
@@ -439,7 +442,10 @@ struct SpeakerFinder {
     }
     if bestCount <= 1, !key.contains(" "), !key.contains("-") {
       // A first name alone ("Jayme", "Kim"): the longest run starting with it.
-      for n in names where n.tokens > bestCount && n.low.hasPrefix(key + " ") {
+      for n in names where n.tokens > bestCount && n.low.hasPrefix(key + " ") && n.tokens <= 4
+        && n.text != n.text.uppercased()
+        && !n.low.split(separator: " ").contains(where: { Self.nonPersonWords.contains(String($0)) })
+      {
         best = n.text
         bestCount = n.tokens
       }
