@@ -9,7 +9,7 @@ public struct DateLexicon: Sendable {
   enum Role: UInt8, Sendable, CaseIterable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
-    case future, past, present, infinitive, latest, current, period, other, more, from, now, at
+    case future, past, present, infinitive, deadline, latest, current, period, other, more, from, now, at
 
     /// The role spelled as in keywords.tsv (the case name).
     static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }
@@ -41,13 +41,17 @@ public struct DateLexicon: Sendable {
     var daypart: String?
     var relativeDay: (offset: Int, daypart: String)?
     var setValue: String?
+    /// Quarter (1–4) or half (5–6 for H1–H2) from period_codes.tsv.
+    var periodCode: Int?
     var roles = RoleSet()
+    /// Phrases (references, modifiers, holidays) that start with this word, longest first.
+    var phrases: [Phrase] = []
 
     /// True when some rule can start at this word (a date word, a number word or a
     /// determiner/modifier role); tense markers and prepositions alone cannot.
     var canStart: Bool {
       if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
-        || daypart != nil || relativeDay != nil || setValue != nil
+        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || !phrases.isEmpty
       {
         return true
       }
@@ -78,15 +82,23 @@ public struct DateLexicon: Sendable {
     var kind: Kind
   }
 
+  /// Every known word, phrase starts included (one lookup per token).
   var words: [String: Word] = [:]
+  /// Which (first byte, length) pairs occur among `words`: 256 × 32 flags.
+  private var shapes = [Bool](repeating: false, count: 256 * 32)
+
+  /// False when no known word has the first byte and length of `word` (skips a hash lookup).
+  @inline(__always) func mayContain(_ word: String) -> Bool {
+    let u = word.utf8
+    guard let first = u.first else { return false }
+    return shapes[Int(first) * 32 + min(u.count, 31)]
+  }
   /// Word endings with a grammar role (`*ed` in keywords.tsv), used when the word itself has none.
   var suffixRoles: [SuffixRole] = []
   /// Time zone abbreviations (case-sensitive).
   var timeZones: Set<String> = []
   /// Words after an hour: `am`, `pm` or `none`.
   var clockSuffixes: [String: String] = [:]
-  /// Phrases by first token, longest first.
-  var phrases: [String: [Phrase]] = [:]
 
   /// Loads the files of `language` (a folder name under `dates/`, e.g. `en`).
   public init(lexicons: LexiconStore, language: String = "en") throws {
@@ -143,6 +155,15 @@ public struct DateLexicon: Sendable {
       let off = try int(relative, r, "offset")
       update(field(relative, r, "word")) { $0.relativeDay = (off, field(relative, r, "daypart")) }
     }
+    let codes = try load("period_codes.tsv", ["word", "code"])
+    for r in codes.rows.indices {
+      let code = field(codes, r, "code")
+      let n = Int(code.dropFirst()) ?? 0
+      guard code.hasPrefix("Q") && (1...4).contains(n) || code.hasPrefix("H") && (1...2).contains(n) else {
+        throw codes.error(row: r, "code must be Q1-Q4 or H1-H2")
+      }
+      update(field(codes, r, "word")) { $0.periodCode = code.hasPrefix("Q") ? n : 4 + n }
+    }
     let sets = try load("set_words.tsv", ["word", "value"])
     for r in sets.rows.indices { update(field(sets, r, "word")) { $0.setValue = field(sets, r, "value") } }
     let keywords = try load("keywords.tsv", ["word", "role"])
@@ -181,8 +202,11 @@ public struct DateLexicon: Sendable {
       guard HolidayRule(rule) != nil else { throw holidays.error(row: r, "bad rule \"\(rule)\"") }
       list.append(Phrase(tokens: Self.phraseTokens(field(holidays, r, "phrase")), kind: .holiday(rule)))
     }
-    for p in list where !p.tokens.isEmpty { phrases[p.tokens[0], default: []].append(p) }
-    for k in phrases.keys { phrases[k]!.sort { $0.tokens.count > $1.tokens.count } }
+    for p in list where !p.tokens.isEmpty { update(p.tokens[0]) { $0.phrases.append(p) } }
+    for w in words.values where w.phrases.count > 1 { w.phrases.sort { $0.tokens.count > $1.tokens.count } }
+    for key in words.keys {
+      if let first = key.utf8.first { shapes[Int(first) * 32 + min(key.utf8.count, 31)] = true }
+    }
   }
 
   private mutating func update(_ word: String, _ body: (Word) -> Void) {

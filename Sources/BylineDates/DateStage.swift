@@ -8,13 +8,21 @@ import BylineCore
 ///   "last year" → `2023`, "13 years ago" → `2011`, "next week" → `2024-W31`, "three years" →
 ///   `P3Y`, "every Monday" → `XXXX-WXX-1`, "now" → `PRESENT_REF`) and a `mod` for "early",
 ///   "mid", "late", "about", "more than"… Extents follow TimeBank: modifiers, numbers, units and
-///   "the" of "the past two weeks" are inside; prepositions and hedges ("as early as") are not.
+///   the "the" of "the past two weeks" are inside; prepositions and hedges ("as early as") are
+///   not. `rule` names the rule family (`dates.month_day`, `dates.ago`, `dates.weekday`…).
 /// - Options: `language` picks the lexicon folder `Lexicons/dates/<language>/` (words only; the
 ///   rule shapes are English-like).
+/// - Resolution: a weekday, a month or a month and day without a year is placed by the nearest
+///   tense marker of its clause (verbs before it first): future ("will", "'ll", "is expected
+///   to", "until …") → the next one; present → the nearest; past or none → the last one (news
+///   mostly reports the past). "The following month", "two days later" and bare clock times
+///   count from the last date mentioned; "a year earlier" after "the third quarter" is the
+///   third quarter a year before.
 /// - Limits: without a publication date, unresolvable parts stay `X` (`XXXX-07-15`) and
-///   relative dates become `PAST_REF` / `PRESENT_REF` / `FUTURE_REF`. Weekdays, months and
-///   holidays without a year are resolved by the nearest tense marker in the sentence. No
-///   ranges ("2009-2010" gives two dates), no event-anchored times ("after the war").
+///   relative dates become `PAST_REF` / `PRESENT_REF` / `FUTURE_REF`. Ambiguous numeric dates
+///   ("07/08/2024") are read month first (US); "15/07/2024" is day first. No ranges
+///   ("2009-2010" gives two dates), no event anchors ("after the war"), no spelled-out numbers
+///   beyond the lexicon's.
 public struct DateStage: Stage {
   public let name = "dates"
   public let summary = "TIMEX3 temporal expressions (DATE, TIME, DURATION, SET) resolved against the publication date"
@@ -44,6 +52,7 @@ public struct DateStage: Stage {
         out.append(DateMention(range: range, type: h.type, value: h.value, mod: h.mod, rule: h.rule))
       }
       ctx = grammar.ctx
+      ctx.sentence += 1
     }
     document.dates = out
   }

@@ -25,7 +25,9 @@ struct SentenceView {
       kinds.append(tok.kind)
       let s = Self.lowered(document.bytes, tok.range)
       low.append(s)
-      words.append(tok.kind == .punctuation && s != "'" ? nil : lexicon.words[s])
+      // A cheap (first byte, length) test skips the hash lookup for most words.
+      let known = tok.kind != .punctuation || s == "'"
+      words.append(known && lexicon.mayContain(s) ? lexicon.words[s] : nil)
     }
     self.ranges = ranges
     self.kinds = kinds
@@ -35,20 +37,23 @@ struct SentenceView {
 
   /// ASCII-lowercased token text; typographic apostrophes become `'`.
   private static func lowered(_ b: [UInt8], _ r: TextRange) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(r.utf8End - r.utf8Start)
-    var i = r.utf8Start
-    while i < r.utf8End {
-      let c = b[i]
-      if c == 0xE2, i + 2 < r.utf8End, b[i + 1] == 0x80, b[i + 2] == 0x99 || b[i + 2] == 0x98 {
-        out.append(39)
-        i += 3
-        continue
+    String(unsafeUninitializedCapacity: r.utf8End - r.utf8Start) { out in
+      var n = 0
+      var i = r.utf8Start
+      while i < r.utf8End {
+        let c = b[i]
+        if c == 0xE2, i + 2 < r.utf8End, b[i + 1] == 0x80, b[i + 2] == 0x99 || b[i + 2] == 0x98 {
+          out[n] = 39
+          n += 1
+          i += 3
+          continue
+        }
+        out[n] = c >= 65 && c <= 90 ? c + 32 : c
+        n += 1
+        i += 1
       }
-      out.append(c >= 65 && c <= 90 ? c + 32 : c)
-      i += 1
+      return n
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   @inline(__always) func word(_ i: Int) -> DateLexicon.Word? { i >= 0 && i < count ? words[i] : nil }
@@ -102,6 +107,8 @@ struct SentenceView {
   func dayNumber(_ i: Int) -> Int? {
     if let d = digits(i), d.length <= 2, (1...31).contains(d.value) { return d.value }
     if let (v, suffix) = numberWithSuffix(i), ["st", "nd", "rd", "th"].contains(suffix), (1...31).contains(v) { return v }
+    // "March eighth"
+    if let o = word(i)?.ordinal, (1...31).contains(o) { return o }
     return nil
   }
 
@@ -124,25 +131,29 @@ struct SentenceView {
 
   /// Tense roles of token `i` (exact word first, then word endings).
   func tenseRole(_ i: Int) -> DateLexicon.Role? {
+    var role: DateLexicon.Role?
     if let w = words[i] {
       if w.roles.contains(.future) { return .future }
-      if w.roles.contains(.past) { return .past }
-      if w.roles.contains(.present) { return .present }
-      if w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
+      if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
+      if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
-    guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
-    for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
-      // A participle after "be" is passive: "to be published" / "will be named" look ahead,
-      // "is expected" is present; after "was", "has", "had" it stays past.
-      if s.role == .past, i > 0, let prev = words[i - 1]?.roles {
-        if low[i - 1] == "be" {
-          return i > 1 && (words[i - 2]?.roles.contains(.infinitive) ?? false || words[i - 2]?.roles.contains(.future) ?? false)
-            ? .future : nil
-        }
-        if prev.contains(.present) { return .present }
+    if role == nil {
+      guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
+      for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
+        role = s.role
+        break
       }
-      return s.role
     }
-    return nil
+    // A participle after "be" is passive: "to be published", "will be held" look ahead,
+    // "is expected" is present; after "was", "has", "had" it stays past.
+    if role == .past, i > 0, low[i] != "was", low[i] != "were" {
+      if low[i - 1] == "be" {
+        return i > 1 && (words[i - 2]?.roles.contains(.infinitive) ?? false || words[i - 2]?.roles.contains(.future) ?? false)
+          ? .future : nil
+      }
+      if words[i - 1]?.roles.contains(.present) ?? false { return .present }
+    }
+    return role
   }
+
 }

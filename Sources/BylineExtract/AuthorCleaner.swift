@@ -80,6 +80,7 @@ enum AuthorCleaner {
       return false
     }
     // Digits only in a one-word user name ("c1ph4").
+    if lower.contains("admin") || lower.contains("wordpress") { return false }
     if name.contains(where: { $0.isNumber }) {
       guard !name.contains(" "), name.filter({ $0.isLetter }).count >= 3 else { return false }
     }

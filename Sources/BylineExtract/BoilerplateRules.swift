@@ -55,10 +55,18 @@ enum BoilerplateRules {
   static func words(_ classAndID: String) -> [String] {
     var out: [String] = []
     var cur = ""
+    var previousLower = false
     for ch in classAndID {
       if ch.isLetter {
+        // camelCase: "newsCaption" → "news", "caption".
+        if ch.isUppercase && previousLower && !cur.isEmpty {
+          out.append(cur)
+          cur = ""
+        }
+        previousLower = ch.isLowercase
         cur.append(contentsOf: ch.lowercased())
       } else {
+        previousLower = false
         if !cur.isEmpty { out.append(cur) }
         cur = ""
       }
@@ -71,7 +79,8 @@ enum BoilerplateRules {
   /// 0 = not furniture, 1 = weak furniture words only, 2 = strong furniture.
   static func furnitureStrength(_ classAndID: String) -> Int {
     guard classLooksLikeFurniture(classAndID) else { return 0 }
-    for p in furniturePhrases where classAndID.contains(p) { return 2 }
+    let lower = classAndID.lowercased()
+    for p in furniturePhrases where lower.contains(p) { return 2 }
     for w in words(classAndID) where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
       return 2
     }
@@ -83,10 +92,19 @@ enum BoilerplateRules {
     let ws = words(classAndID)
     // Embedded posts (tweets, Instagram) are part of the story.
     if ws.contains(where: { $0 == "embed" || $0 == "embedded" || $0 == "tweet" }) { return false }
-    for p in furniturePhrases where classAndID.contains(p) { return true }
+    let lower = classAndID.lowercased()
+    for p in furniturePhrases where lower.contains(p) { return true }
     for w in ws where furnitureWords.contains(w) { return true }
+    // Glued names: "imagecaption", "photocredit", "socialbar".
+    for w in ws where furnitureInfixes.contains(where: { w.contains($0) }) { return true }
     return false
   }
+
+  /// Furniture words also found glued to others in class names.
+  static let furnitureInfixes = [
+    "caption", "credit", "advert", "sharing", "social", "newsletter", "breadcrumb", "cookie",
+    "related", "sidebar", "comment",
+  ]
 
   /// True when the class/id names the article body (`"article-body"`, `"entry-content"`).
   static func classLooksLikeContent(_ classAndID: String) -> Bool {
@@ -116,6 +134,21 @@ enum BoilerplateRules {
     "subscribe", "newsletter", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
     "reddit", "copy link", "share this article", "share this story", "story continues below",
     "article continues below", "continue reading below", "skip to content", "back to top",
+    "advert", "adverts", "ad", "don't miss", "don’t miss", "watch", "listen", "see more",
+    "view comments", "show comments", "load more", "this slideshow requires javascript",
+    "enable javascript", "loading", "loading...", "close", "top", "next", "previous",
+  ]
+
+  /// Short blocks (< 100 characters) containing these are photo credits or updates.
+  static let shortBlockMarkers: [String] = [
+    "getty images", "shutterstock", "afp via getty", "photo credit", "image credit", "bildquelle",
+    "© imago", "dpa picture", "(photo:", "(foto:", "(bild:",
+  ]
+
+  /// Starts of short blocks (< 60 characters) that are time stamps: "Updated at 1:23 p.m.".
+  static let shortStampStarts: [String] = [
+    "updated", "last updated", "published", "posted", "aktualisiert", "veröffentlicht", "stand:",
+    "erstellt", "mis à jour", "publié",
   ]
 
   /// True when a text block is furniture: "Read more: …", "Most Read", "1.2K Shares".
@@ -124,6 +157,13 @@ enum BoilerplateRules {
     let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!|»›>-–—"))
     if boilerplateLines.contains(trimmed) { return true }
     if isShareCount(trimmed) { return true }
+    let length = text.unicodeScalars.count
+    if length < 100, shortBlockMarkers.contains(where: { lower.contains($0) }) { return true }
+    if length < 60, shortStampStarts.contains(where: { lower.hasPrefix($0) }),
+      text.contains(where: { $0.isNumber })
+    {
+      return true
+    }
     let short = text.unicodeScalars.count < 160
     for s in boilerplateStarts where lower.hasPrefix(s) {
       if short || linkDensity > 0.3 { return true }

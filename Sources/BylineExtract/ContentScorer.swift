@@ -101,7 +101,7 @@ enum ContentScorer {
     {
       return !big
     }
-    let c = n.classAndID
+    let c = n.rawClassAndID
     let strength = BoilerplateRules.furnitureStrength(c)
     if strength == 1, plain >= 300, n.linkDensity < 0.5 { return false }
     if strength > 0 {
@@ -135,7 +135,7 @@ enum ContentScorer {
   ]
 
   static func classWeight(_ n: HTMLNode) -> Double {
-    let words = BoilerplateRules.words(n.classAndID)
+    let words = BoilerplateRules.words(n.rawClassAndID)
     var w = 0.0
     if words.contains(where: { negativeWords.contains($0) }) { w -= 25 }
     if words.contains(where: { positiveWords.contains($0) }) { w += 25 }

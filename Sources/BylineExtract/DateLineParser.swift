@@ -8,13 +8,19 @@ import BylineCore
 /// - `22 Jul 2024 18:17`, `22nd July 2024`, `22. Juli 2024, 18:17 Uhr`, `22 de julio de 2024`
 /// - `July 22, 2024 6:17 PM`, `Monday, July 22, 2024`, `Jul. 22nd 2024 at 6:17 pm`
 /// - `22.07.2024`, `22.07.24 18.17 Uhr`, `2024-07-22`, `2024-07-22T18:17:05+03:00`, `2024/07/22`
-/// - `07/22/2024` (month first when the first number is ≤ 12, day first otherwise)
+/// - `07/22/2024` (month first when the first number is ≤ 12, day first otherwise; with
+///   `preferDayFirst`, day first unless the second number is > 12)
 /// - `2024年7月22日`
 /// A time right before the date (`18:17, 22 July 2024`) is also taken. `GMT`/`UTC`/`Z` after
 /// the time set a zero UTC offset; numeric offsets after an ISO time are kept; no conversion is
 /// applied. Years must lie in 1900–2100. Returns nil when no valid date is found.
 public struct DateLineParser: Sendable {
-  public init() {}
+  /// Read ambiguous slashed dates (`03/04/2024`) day first, as outside the United States.
+  public var preferDayFirst: Bool
+
+  public init(preferDayFirst: Bool = false) {
+    self.preferDayFirst = preferDayFirst
+  }
 
   /// A date found in a line and the UTF-8 byte range it covers.
   public struct Match: Sendable, Hashable {
@@ -140,7 +146,7 @@ public struct DateLineParser: Sendable {
     {
       var day = a
       var month = b
-      if sep == "/" && a <= 12 {  // month first (US) whenever it can be
+      if sep == "/" && a <= 12 && (!preferDayFirst || b > 12) {  // month first (US)
         day = b
         month = a
       }

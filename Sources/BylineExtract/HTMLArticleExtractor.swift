@@ -51,14 +51,29 @@ public enum HTMLArticleExtractor {
     }
     guard let doc = LibXMLDocument(html: html) else { throw HTMLExtractionError.unparsable }
     let root = doc.tree()
-    var metadata = MetadataExtractor.extract(root, url: url)
+    var (metadata, ldBody) = MetadataExtractor.extractWithBody(root, url: url)
     let body = root.descendants().first { $0.tag == "body" } ?? root
     ContentScorer.prune(body)
     let containers = ContentScorer.select(body)
     let raw = BlockCollector.collect(containers)
     let (paragraphs, sourceLine) = BlockFilter.filter(raw, metadata: metadata)
     if metadata.sourceLine == nil { metadata.sourceLine = sourceLine }
-    return ExtractedArticle(
-      paragraphs: paragraphs.map { (HTMLText.nfc($0.text), $0.kind) }, metadata: metadata)
+    // No usable title in the page's head: the article's first heading.
+    if metadata.title == nil, let h = paragraphs.first(where: { $0.kind == .heading }) {
+      metadata.title = HTMLText.nfc(h.text)
+    }
+    var out = paragraphs.map { (text: HTMLText.nfc($0.text), kind: $0.kind) }
+    // Pages rendered by script keep the text only in JSON-LD: use it when the markup gave
+    // much less.
+    if let body = ldBody {
+      let ldParagraphs = body.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+        .map { HTMLText.nfc(HTMLText.collapse(String($0))) }.filter { !$0.isEmpty }
+      let ldLength = ldParagraphs.reduce(0) { $0 + $1.unicodeScalars.count }
+      let found = out.reduce(0) { $0 + $1.text.unicodeScalars.count }
+      if ldLength >= 500, found * 2 < ldLength, !body.contains("<") {
+        out = ldParagraphs.map { (text: $0, kind: Block.Kind.paragraph) }
+      }
+    }
+    return ExtractedArticle(paragraphs: out.map { ($0.text, $0.kind) }, metadata: metadata)
   }
 }

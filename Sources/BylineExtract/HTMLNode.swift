@@ -50,9 +50,10 @@ final class HTMLNode {
   }
 
   /// `class` and `id` together, lower-cased, for boilerplate and hint matching.
-  lazy var classAndID: String = {
-    ((attribute("class") ?? "") + " " + (attribute("id") ?? "")).lowercased()
-  }()
+  lazy var classAndID: String = { rawClassAndID.lowercased() }()
+
+  /// `class` and `id` together as written (camelCase kept for word splitting).
+  lazy var rawClassAndID: String = { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }()
 
   /// All nodes of the subtree in document order (self first). Iterative: no recursion limit.
   func descendants(includingRemoved: Bool = false) -> [HTMLNode] {

@@ -13,6 +13,8 @@ struct JSONLDInfo {
   var keywords: [String] = []
   var publisherName: String?
   var language: String?
+  /// The article text some pages put in JSON-LD (`articleBody`), raw.
+  var articleBody: String?
 }
 
 enum JSONLDReader {
@@ -70,6 +72,7 @@ enum JSONLDReader {
         info.publisherName = names(resolved(a["publisher"])).first
       }
       info.language = string(a["inLanguage"])
+      info.articleBody = a["articleBody"] as? String
     }
     if info.datePublished == nil {
       for o in objects {

@@ -12,8 +12,16 @@ final class LibXMLDocument {
   /// cannot overflow the stack on pathological nesting.
   static let maxDepth = 300
 
+  /// libxml2 must initialise its globals once before threads parse concurrently; a Swift
+  /// static is initialised exactly once, thread-safely.
+  private static let initialized: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
   /// Parses `html`; nil when libxml2 returns no document (e.g. empty input).
   init?(html: String) {
+    _ = LibXMLDocument.initialized
     var bytes = Array(html.utf8)
     guard !bytes.isEmpty else { return nil }
     bytes.append(0)

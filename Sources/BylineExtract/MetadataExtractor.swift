@@ -7,9 +7,12 @@ import BylineCore
 ///   with it; the site-name suffix is removed (``TitleCleaner``).
 /// - authors: JSON-LD `author`, `<meta name=author>` and similar, `article:author` when not a
 ///   URL, `rel=author` / `itemprop=author` / byline-class elements (``AuthorCleaner``).
-/// - published: JSON-LD `datePublished`, `article:published_time` and other date metas,
-///   `itemprop=datePublished`, `<time datetime>`, visible date lines in date/byline elements,
-///   then a date in the URL (`/2024/07/22/`).
+/// - published, first found of: JSON-LD `datePublished`; `article:published_time` and other
+///   date metas; `itemprop=datePublished`; elements named for publishing (`class="PublishDate"`);
+///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; visible
+///   dates in date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
+///   line after the headline; modification dates last. A UTC time near midnight one day off
+///   the URL's day yields the URL's day.
 /// - language (`<html lang>`, `content-language`, `og:locale`), canonical URL
 ///   (`rel=canonical`, `og:url`), site name (`og:site_name`, JSON-LD publisher), tags
 ///   (`article:tag`, `keywords`, JSON-LD `keywords`).
@@ -31,6 +34,11 @@ enum MetadataExtractor {
   ]
 
   static func extract(_ root: HTMLNode, url: String?) -> ArticleMetadata {
+    extractWithBody(root, url: url).metadata
+  }
+
+  /// The metadata and the JSON-LD `articleBody`, when the page has one.
+  static func extractWithBody(_ root: HTMLNode, url: String?) -> (metadata: ArticleMetadata, ldBody: String?) {
     var meta = ArticleMetadata(url: url)
     let all = root.descendants()
     var metas: [(key: String, value: String)] = []
@@ -102,9 +110,16 @@ enum MetadataExtractor {
         && !TitleCleaner.isSite(h.text, siteNames: siteNames, host: host)
     }
     let known = (metaTitles + [cleanedTitleTag].compactMap { $0 }).map(HTMLText.loose)
-    let h1 = h1Texts.first { $0.inArticle }?.text
-      ?? h1Texts.first { h in known.contains { $0.contains(HTMLText.loose(h.text)) } }?.text
-      ?? h1Texts.first?.text
+    func agrees(_ h: String) -> Bool {
+      let l = HTMLText.loose(h)
+      return known.contains { $0 == l || (l.count >= 10 && $0.contains(l)) }
+    }
+    let inArticle = h1Texts.filter { $0.inArticle }
+    let h1 = inArticle.first { agrees($0.text) }?.text
+      ?? h1Texts.first { agrees($0.text) }?.text
+      ?? (inArticle.count == 1 ? inArticle[0].text : nil)
+      ?? (h1Texts.count == 1 ? h1Texts[0].text : nil)
+      ?? (known.isEmpty ? h1Texts.first?.text : nil)
     var title: String?
     if let h1 { title = h1 }
     if title == nil { title = metaTitles.first }
@@ -119,12 +134,6 @@ enum MetadataExtractor {
     }
     // Visible bylines, outside comment sections and forms; the first one that names people.
     var visible: [String] = []
-    func inComments(_ n: HTMLNode) -> Bool {
-      n.ancestors.contains { a in
-        a.tag == "body" || a.tag == "html" ? false : a.tag == "form"
-          || BoilerplateRules.words(a.classAndID).contains { $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus" }
-      }
-    }
     for (ip, n) in itemprops where (ip.split(separator: " ").contains("author") || ip == "creator") && !inComments(n) {
       if let nameNode = n.descendants().first(where: { $0.attribute("itemprop")?.lowercased() == "name" }) {
         visible.append(nameNode.attribute("content") ?? nameNode.innerText)
@@ -140,6 +149,15 @@ enum MetadataExtractor {
     for n in all where !n.isText && n.children.count < 40 {
       let words = BoilerplateRules.words(n.classAndID)
       if words.contains(where: { ["byline", "author", "autor", "authors", "byl", "fn"].contains($0) }), !inComments(n) {
+        // Links to author pages inside a byline are the names ("Matthias" + a Twitter handle).
+        let links = n.descendants().filter { a in
+          a.tag == "a"
+            && ((a.attribute("href") ?? "").contains("/author") || (a.attribute("rel") ?? "").contains("author"))
+        }.map { $0.innerText }.filter { !$0.isEmpty }
+        if !links.isEmpty {
+          visible.append(links.joined(separator: ", "))
+          continue
+        }
         let t = n.innerText
         if !t.isEmpty && t.unicodeScalars.count <= 120 { visible.append(t) }
       }
@@ -157,10 +175,14 @@ enum MetadataExtractor {
       }
       if !authors.isEmpty { break }
     }
+    if authors.isEmpty { authors = visibleBylineLine(all, siteNames: outletNames) }
     meta.authors = authors.map(HTMLText.nfc)
 
-    // Publication date
-    meta.published = publicationDate(
+    // Publication date (slashed dates day first unless the page is US English)
+    let earlyLang = (htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale"))
+      .flatMap(normalizeLanguage)
+    let dayFirst = earlyLang.map { !($0 == "en-US" || $0 == "en") } ?? false
+    meta.published = publicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all,
       url: url ?? canonical ?? metaValue("og:url"))
 
@@ -183,8 +205,26 @@ enum MetadataExtractor {
       }
     }
     meta.tags = tags
-    return meta
+    return (meta, ld.articleBody)
   }
+
+  /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
+  static func inComments(_ n: HTMLNode) -> Bool {
+    n.ancestors.contains { a in
+      a.tag == "body" || a.tag == "html"
+        ? false
+        : a.tag == "form"
+          || BoilerplateRules.words(a.classAndID).contains {
+            $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
+          }
+    }
+  }
+
+  /// Words that start a publication line: "Veröffentlicht am 16.08.2019", "Published on …".
+  static let publishedWords = [
+    "published", "publié", "publicado", "pubblicato", "veröffentlicht", "erschienen", "gepubliceerd",
+    "opublikowano", "publicat", "posted on", "posted", "erstellt am", "datum:", "date:",
+  ]
 
   /// Parses a machine date (ISO 8601) or, failing that, a human one.
   static func parseDate(_ s: String) -> PublicationDate? {
@@ -201,19 +241,23 @@ enum MetadataExtractor {
 
   /// The page's date, corrected to the day in the URL when the two are one day apart (a
   /// UTC time stamp on the other side of midnight from the publisher's local day).
-  static func publicationDate(
+  static func publicationDate(dayFirst: Bool,
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
-    let found = rawPublicationDate(
+    let found = rawPublicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: times, all: all, url: url)
-    if let f = found, let u = url, let inURL = dateInURL(u), abs(inURL.dayNumber - f.dayNumber) == 1 {
+    // Only a time near midnight can have moved the day: "2020-02-18T03:10Z" for /2020/02/17/.
+    if let f = found, let h = f.hour, h < 9 || h >= 19, let u = url, let inURL = dateInURL(u),
+      abs(inURL.dayNumber - f.dayNumber) == 1
+    {
       return inURL
     }
+
     return found
   }
 
-  static func rawPublicationDate(
+  static func rawPublicationDate(dayFirst: Bool,
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
@@ -223,43 +267,107 @@ enum MetadataExtractor {
     }
     for (ip, n) in itemprops where ip == "datepublished" || ip == "datecreated" {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
-      if let d = DateLineParser().parse(n.innerText) { return d }
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(n.innerText) { return d }
+    }
+    // Elements named for the publication date: class="PublishDate", "published", "pubdate".
+    for n in all where !n.isText && !n.removed {
+      let words = BoilerplateRules.words(n.rawClassAndID)
+      guard words.contains(where: { $0 == "publish" || $0 == "published" || $0 == "pubdate" || $0 == "publishdate" || $0 == "publication" }),
+        !words.contains(where: { $0 == "modified" || $0 == "updated" || $0 == "update" }), !inComments(n)
+      else { continue }
+      for attr in ["datetime", "content", "title"] {
+        if let v = n.attribute(attr), v.first?.isNumber == true, let d = parseDate(v) { return d }
+      }
+      let t = n.innerText
+      if !t.isEmpty, t.unicodeScalars.count <= 150, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
+        return d
+      }
+    }
+    // A visible "Published on 16.08.2019" line.
+    for n in all where n.isText {
+      let t = HTMLText.collapse(n.text)
+      guard !t.isEmpty, t.unicodeScalars.count <= 120 else { continue }
+      let lower = t.lowercased()
+      guard publishedWords.contains(where: { lower.hasPrefix($0) }), !inComments(n) else { continue }
+      // The date may follow in the next inline element: use the parent's text then.
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(t) { return d }
+      if let p = n.parent, p.innerText.unicodeScalars.count <= 150,
+        let d = DateLineParser(preferDayFirst: dayFirst).parse(p.innerText)
+      {
+        return d
+      }
     }
     // <time> after the headline first (before it: other articles, "today"), with pubdate /
     // a publish class first.
-    let headline = all.first { $0.tag == "h1" }
-    var afterHeadline: Set<ObjectIdentifier> = []
-    if let h = headline {
-      var seen = false
-      for n in all {
-        if n === h { seen = true }
-        if seen && n.tag == "time" { afterHeadline.insert(ObjectIdentifier(n)) }
-      }
-    } else {
-      for t in times { afterHeadline.insert(ObjectIdentifier(t)) }
-    }
-    func isPreferred(_ t: HTMLNode) -> Bool {
-      t.attribute("pubdate") != nil || t.classAndID.contains("publish")
-        || t.ancestors.prefix(3).contains { $0.classAndID.contains("publish") }
-    }
-    let ordered = times.filter { afterHeadline.contains(ObjectIdentifier($0)) }
-      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && isPreferred($0) }
-      + times.filter { !afterHeadline.contains(ObjectIdentifier($0)) && !isPreferred($0) }
+    // <time> elements nearest to the headline first (far ones date other stories); ties go
+    // to the one after it. Without a headline: document order.
+    let headline = all.firstIndex { $0.tag == "h1" }
+    var position: [ObjectIdentifier: Int] = [:]
+    for (i, n) in all.enumerated() where n.tag == "time" { position[ObjectIdentifier(n)] = i }
+    let ordered = times.enumerated().sorted { x, y in
+      guard let h = headline else { return x.offset < y.offset }
+      let px = position[ObjectIdentifier(x.element)] ?? 0
+      let py = position[ObjectIdentifier(y.element)] ?? 0
+      let dx = px >= h ? px - h : (h - px) + 1
+      let dy = py >= h ? py - h : (h - py) + 1
+      return dx != dy ? dx < dy : x.offset < y.offset
+    }.map(\.element)
     for t in ordered {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
-      if let d = DateLineParser().parse(t.innerText) { return d }
+      if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
     // Visible date lines in elements named like dates or bylines.
-    let parser = DateLineParser()
+    let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = BoilerplateRules.words(n.classAndID)
       guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
+      // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
+      for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
+        if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
+          return d
+        }
+      }
       let t = n.innerText
       guard !t.isEmpty, t.unicodeScalars.count <= 150 else { continue }
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
-    // A date line in the text after the headline (or anywhere in the body without one).
+    if let d = visibleDateLine(all, dayFirst: dayFirst) { return d }
+    for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
+      if let v = metaValue(k), let d = parseDate(v) { return d }
+    }
+    if let s = ld.dateModified, let d = parseDate(s) { return d }
+    return nil
+  }
+
+  /// Names from the first short "By Jane Doe" / "von Max Muster" line after the headline.
+  static func visibleBylineLine(_ all: [HTMLNode], siteNames: [String]) -> [String] {
+    let bodyNodes = all.drop { $0.tag != "body" }
+    let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
+    var looked = 0
+    for n in bodyNodes[start...] where n.isText {
+      guard let p = n.parent, !["script", "style", "noscript", "template", "option"].contains(p.tag) else { continue }
+      let t = HTMLText.collapse(n.text)
+      guard !t.isEmpty else { continue }
+      looked += 1
+      if looked > 300 { break }
+      guard t.unicodeScalars.count <= 60 else { continue }
+      let core = t.drop { !$0.isLetter }.lowercased()
+      guard core.hasPrefix("by ") || core.hasPrefix("von ") || core.hasPrefix("par ") || core.hasPrefix("door ")
+      else { continue }
+      // The name may sit in the next element ("By <a>Jane Doe</a>").
+      var line = String(t.drop { !$0.isLetter })
+      if HTMLText.wordCount(line) == 1, let p = n.parent { line = String(p.innerText.drop { !$0.isLetter }) }
+      guard HTMLText.wordCount(line) <= 8 else { continue }
+      let names = AuthorCleaner.names(from: line, siteNames: siteNames)
+      if !names.isEmpty { return names }
+    }
+    return []
+  }
+
+  /// The first date line in the text after the headline (or anywhere in the body without one).
+  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool) -> PublicationDate? {
+    let parser = DateLineParser(preferDayFirst: dayFirst)
     let bodyNodes = all.drop { $0.tag != "body" }
     let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
     var looked = 0
@@ -272,10 +380,6 @@ enum MetadataExtractor {
       guard t.unicodeScalars.count <= 120 else { continue }
       if let d = parser.parse(t) { return d }
     }
-    for k in ["og:updated_time", "article:modified_time", "dc.date.modified", "datemodified", "last-modified"] {
-      if let v = metaValue(k), let d = parseDate(v) { return d }
-    }
-    if let s = ld.dateModified, let d = parseDate(s) { return d }
     return nil
   }
 

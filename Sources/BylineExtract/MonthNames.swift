@@ -1,6 +1,7 @@
 /// Month names and abbreviations (lower-case) in the languages the extractor meets most:
 /// English, German, French, Spanish, Italian, Portuguese, Dutch, Polish, Russian and Ukrainian
-/// (genitive forms as used in dates). Written by the Byline team from general knowledge.
+/// (genitive forms as used in dates), Arabic, Turkish, Swedish, Danish, Norwegian, Indonesian,
+/// Czech and Romanian. Written by the Byline team from general knowledge.
 enum MonthNames {
   static let table: [String: Int] = {
     let lists: [[String]] = [
@@ -40,6 +41,27 @@ enum MonthNames {
       // uk (genitive)
       ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня",
        "жовтня", "листопада", "грудня"],
+      // ar (Egyptian/Gulf transliterations)
+      ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+       "نوفمبر", "ديسمبر"],
+      ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيه", "يوليه", "اغسطس", "سبتمبر", "اكتوبر",
+       "نوفمبر", "ديسمبر"],
+      // tr
+      ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
+       "kasım", "aralık"],
+      // sv / da / no / id
+      ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+       "oktober", "november", "december"],
+      ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+       "oktober", "november", "desember"],
+      ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+       "oktober", "november", "desember"],
+      // cs (genitive)
+      ["ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+       "října", "listopadu", "prosince"],
+      // ro
+      ["ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august",
+       "septembrie", "octombrie", "noiembrie", "decembrie"],
     ]
     var t: [String: Int] = [:]
     for list in lists {

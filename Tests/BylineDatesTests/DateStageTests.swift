@@ -39,7 +39,14 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The company was founded in 2011 by two students.", extent: "2011", type: .date, value: "2011"),
     TimexCase(sentence: "Sales fell in August 2024 after the strike.", extent: "August 2024", type: .date, value: "2024-08"),
     TimexCase(sentence: "The genre peaked in the 1990s across Europe.", extent: "the 1990s", type: .date, value: "199"),
+    TimexCase(sentence: "Crime fell through the nineties in the city.", extent: "the nineties", type: .date, value: "199"),
     TimexCase(sentence: "The memorial honours those who died on Sept. 11 in New York.", extent: "Sept. 11", type: .date, value: "2024-09-11"),
+    TimexCase(sentence: "Updated 2024-07-22T18:17:05Z by the desk.", extent: "2024-07-22T18:17:05Z", type: .time, value: "2024-07-22T18:17"),
+    TimexCase(sentence: "He was born on 12 May 1961 in Izmir.", extent: "12 May 1961", type: .date, value: "1961-05-12"),
+    TimexCase(sentence: "The match ended at 9:45 p.m. on Saturday.", extent: "9:45 p.m.", type: .time, value: "2024-07-20T21:45"),
+    TimexCase(sentence: "Christmas Day fell on a Wednesday last year.", extent: "Christmas Day", type: .date, value: "2023-12-25"),
+    TimexCase(sentence: "The summit will be held on April 24 and 25.", extent: "25", type: .date, value: "2025-04-25"),
+    TimexCase(sentence: "Revenue rose 12% in Q2 2024, the bank said.", extent: "Q2 2024", type: .date, value: "2024-Q2"),
     TimexCase(sentence: "The fourth quarter will be weaker, the bank said.", extent: "The fourth quarter", type: .date, value: "2024-Q4"),
     // Relative dates.
     TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
@@ -69,6 +76,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
     TimexCase(sentence: "The strike could last a month.", extent: "a month", type: .duration, value: "P1M"),
     TimexCase(sentence: "Shares have fallen over the past two weeks.", extent: "the past two weeks", type: .duration, value: "P2W"),
+    TimexCase(sentence: "Repairs will take two to three weeks.", extent: "two to three weeks", type: .duration, value: "P2W"),
     TimexCase(sentence: "She signed a 10-year contract.", extent: "10-year", type: .duration, value: "P10Y"),
     // Sets.
     TimexCase(sentence: "The market opens every Monday at dawn.", extent: "every Monday", type: .set, value: "XXXX-WXX-1"),
@@ -80,6 +88,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
     TimexCase(sentence: "The plant was closed late last year.", extent: "late last year", type: .date, value: "2023", mod: "END"),
     TimexCase(sentence: "He lived there for about three years.", extent: "about three years", type: .duration, value: "P3Y", mod: "APPROX"),
+    TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
+    TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
   ]
 
@@ -101,6 +111,9 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The home side won 3-1 after extra time.",
     "The 1st Battalion crossed the river.",
     "The boy, a 6-year-old from the village, was unhurt.",
+    "The firm has 2000 employees in the region.",
+    "The show 60 Minutes aired the interview.",
+    "Baker said on ABC's This Week that talks failed.",
   ]
 
   @Test(arguments: noDates)
@@ -141,5 +154,42 @@ struct TimexCase: CustomStringConvertible, Sendable {
     let months = en.appendingPathComponent("months.tsv")
     try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
+  }
+  @Test func bareClockTimeTakesTheDayJustMentioned() throws {
+    let doc = try run("The minister arrived in Ankara on Friday. He spoke to reporters at 10 a.m. in the palace.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == ["Friday=2024-07-19", "10 a.m.=2024-07-19T10:00"])
+  }
+
+  @Test func followingMonthCountsFromTheLastDate() throws {
+    let doc = try run("The plant closed in March 2023. Two days later the workers protested, and the following year it reopened.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.type.rawValue):\($0.value)" }
+    #expect(values == ["March 2023=DATE:2023-03", "Two days=DURATION:P2D", "the following year=DATE:2024"])
+  }
+
+  /// Random sequences of lexicon words, numbers and punctuation (a fixed-seed generator) must
+  /// never crash a rule and must give ranges inside the text.
+  @Test func randomWordSoupIsSafe() throws {
+    var vocab: [String] = []
+    let dir = TestPaths.lexicons.appendingPathComponent("dates/en")
+    for f in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() where f.hasSuffix(".tsv") {
+      let t = try TSVTable(contentsOf: dir.appendingPathComponent(f))
+      for r in t.rows { vocab.append(r[0].replacingOccurrences(of: "*", with: "")) }
+    }
+    vocab += ["1", "12", "31", "2024", "1990s", "'", "90s", "-", "/", ":", ",", ".", "(", "$", "%", "3:45", "5pm", "20th",
+      "July", "Monday", "May", "the", "'s", "Times", "said", "will", "2024-07-22T18:17:05Z", "15/07/2024", "1/2"]
+    var seed: UInt64 = 42
+    func next() -> Int {
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      return Int((seed >> 33) % UInt64(vocab.count))
+    }
+    for n in 0..<2000 {
+      let words = (0...(n % 20)).map { _ in vocab[next()] }
+      let text = words.joined(separator: n % 3 == 0 ? "" : " ")
+      let doc = try run(text, published: n % 5 == 0 ? nil : Self.published)
+      for d in doc.dates {
+        #expect(d.range.utf8Start < d.range.utf8End && d.range.utf8End <= doc.bytes.count, "\(text)")
+      }
+    }
   }
 }

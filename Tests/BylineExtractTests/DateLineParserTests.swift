@@ -20,12 +20,27 @@ private func iso(_ s: String) -> String? { parser.parse(s)?.description }
   #expect(iso("22 de julio de 2024") == "2024-07-22")
   #expect(iso("le 5 août 2023") == "2023-08-05")
   #expect(iso("22 июля 2024") == "2024-07-22")
+  #expect(iso("الأربعاء، 07 أكتوبر 2020 - 12:09 م") == "2020-10-07T12:09")
+  #expect(iso("7 Ekim 2020") == "2020-10-07")
   #expect(iso("2024-07-22T18:17:05+03:00") == "2024-07-22T18:17:05+03:00")
   #expect(iso("2024/07/22") == "2024-07-22")
   #expect(iso("07/22/2024") == "2024-07-22")
   #expect(iso("22/07/2024") == "2024-07-22")
   #expect(iso("2024年7月22日") == "2024-07-22")
   #expect(iso("Updated 18:17, 22 July 2024") == "2024-07-22T18:17")
+  #expect(iso("Jul 22, 2024, 6:17 PM ET") == "2024-07-22T18:17")
+  #expect(iso("22 July 2024 | 18:17") == "2024-07-22T18:17")
+  #expect(iso("Updated: 07/22/2024 06:17 PM EDT") == "2024-07-22T18:17")
+  #expect(iso("Mon 22 Jul 2024 18.17 BST") == "2024-07-22")
+  #expect(iso("22 July 2024 - 18:17 GMT") == "2024-07-22T18:17Z")
+  #expect(iso("Sun, 28 Jun 2020 21:16:15 GMT") == "2020-06-28T21:16:15Z")
+}
+
+@Test func dayFirstPreference() {
+  let dayFirst = DateLineParser(preferDayFirst: true)
+  #expect(dayFirst.parse("03/04/2024")?.dayString == "2024-04-03")
+  #expect(dayFirst.parse("03/24/2024")?.dayString == "2024-03-24")
+  #expect(parser.parse("03/04/2024")?.dayString == "2024-03-04")
 }
 
 @Test func nonDatesAreRejected() {

@@ -140,3 +140,18 @@ private let newsPage = """
   let a = try HTMLArticleExtractor.extract(html: bytes, url: nil)
   #expect(a.text.hasPrefix("Café – “quoted”"))
 }
+
+@Test func scriptRenderedPageFallsBackToJSONLDBody() throws {
+  let para = "The committee met for six hours on Thursday and agreed on a new plan for the river banks."
+  let body = Array(repeating: para, count: 8).enumerated().map { "\($0.offset + 1). \($0.element)" }
+    .joined(separator: "\\n")
+  let page = """
+    <html><head><script type="application/ld+json">
+    {"@type": "NewsArticle", "headline": "River plan agreed", "articleBody": "\(body)"}
+    </script></head><body><div id="app"></div><noscript>Enable JavaScript.</noscript></body></html>
+    """
+  let a = try HTMLArticleExtractor.extract(html: page, url: nil)
+  #expect(a.blocks.count == 8)
+  #expect(a.text.hasPrefix("1. The committee met"))
+  #expect(a.metadata.title == "River plan agreed")
+}

@@ -1,4 +1,5 @@
 import Foundation
+import BylineExtract
 
 /// Reads inputs one record at a time, in order: a single-article file is one record, a JSONL
 /// file one record per non-blank line, a WARC file one record per HTML response.
@@ -84,7 +85,8 @@ public final class RecordStream {
         return InputRecord(id: input.id, content: .unreadable("cannot read: \(error.localizedDescription)"))
       }
       if kind == .html { return InputRecord(id: input.id, content: .html(bytes, charset: nil)) }
-      return InputRecord(id: input.id, content: .page(TextDecoding.decodePlainText(bytes)))
+      // Page dumps: BOM, valid UTF-8, else Windows-1252 (as for HTML), NFC.
+      return InputRecord(id: input.id, content: .page(HTMLDecoding.decode(bytes, charset: nil)))
     }
   }
 }

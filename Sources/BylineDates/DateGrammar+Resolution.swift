@@ -1,0 +1,94 @@
+import BylineCore
+
+/// Date rules: resolution.
+extension DateGrammar {
+  /// The clause's tense near tokens `s..<e`: the nearest tense marker in the same clause
+  /// (between punctuation marks), else in the sentence.
+  func tense(_ s: Int, _ e: Int) -> Tense {
+    // "until 9 a.m. Tuesday", "till Friday": a deadline ahead, whatever the verb.
+    var d = s - 1
+    while d >= 0, v.digits(d) != nil || v.low[d] == "." || v.low[d] == ":" || v.role(d, .at) || v.isText(d, "on")
+      || v.lexicon.clockSuffixes[v.low[d]] != nil || v.lexicon.timeZones.contains(v.text(d)) || v.word(d)?.daypart != nil
+    {
+      d -= 1
+    }
+    // ("Up until Thursday, they had…", "not until Tuesday": a past bound, left to the verbs.)
+    if v.role(d, .deadline), d > 0, v.kinds[d - 1] != .punctuation, !v.isText(d - 1, "up"), !v.isText(d - 1, "not") {
+      return .future
+    }
+    var lo = s
+    while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
+    var hi = e
+    while hi < v.count, v.kinds[hi] != .punctuation || v.low[hi] == "-" || v.low[hi] == "." { hi += 1 }
+    // The verb a time adverbial belongs to mostly comes before it ("met Monday", "will meet
+    // on Thursday"), so look back first, then forward, in the clause and then the sentence.
+    for scope in [lo..<hi, 0..<v.count] {
+      for k in stride(from: s - 1, through: scope.lowerBound, by: -1) {
+        if let t = tense(at: k) { return t }
+      }
+      for k in e..<scope.upperBound {
+        if let t = tense(at: k) { return t }
+      }
+    }
+    return .unknown
+  }
+
+  func tense(at k: Int) -> Tense? {
+    switch v.tenseRole(k) {
+    case .future: return .future
+    case .past: return .past
+    case .present: return .present
+    default: return nil
+    }
+  }
+
+  /// A weekday: future tense → the next one after the reference day; otherwise the last one on
+  /// or before it (news mostly reports what happened: 90 % of bare weekdays in TimeBank).
+  func resolveWeekday(_ wd: Int, tense: Tense) -> CalendarPoint {
+    guard let r = ctx.reference else {
+      var p = CalendarPoint()
+      p.week = 0
+      p.weekday = wd
+      return p
+    }
+    let diff = wd - r.isoWeekday
+    switch tense {
+    case .past, .unknown: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
+    // "The summit ends Tuesday": the nearest one.
+    case .present: return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
+    case .future: return CalendarPoint(r.adding(days: diff > 0 ? diff : diff + 7))
+    }
+  }
+
+  /// A month and day without a year: past → the last one on or before the reference day,
+  /// future → the next one on or after it, otherwise the nearest one.
+  func resolveMonthDay(_ m: Int, _ d: Int, tense: Tense) -> CalendarPoint {
+    guard let r = ctx.reference else { return CalendarPoint(month: m, day: d) }
+    let candidates = [r.year - 1, r.year, r.year + 1].map { y -> (Int, Int) in
+      let day = min(d, PublicationDate.daysIn(month: m, year: y))
+      return (y, PublicationDate(year: y, month: m, day: day).dayNumber - r.dayNumber)
+    }
+    var pick: (Int, Int)
+    switch tense {
+    case .past: pick = candidates.last { $0.1 <= 0 }!
+    case .future: pick = candidates.first { $0.1 >= 0 }!
+    case .unknown, .present: pick = candidates.min { abs($0.1) < abs($1.1) }!
+    }
+    if tense == .past || tense == .future, abs(pick.1) > 300, let same = candidates.first(where: { $0.0 == r.year }), abs(same.1) < 200 { pick = same }
+    return CalendarPoint(year: pick.0, month: m, day: d)
+  }
+
+  /// A month without a year: past → the last one up to the reference month, future → the next
+  /// one from it, otherwise the nearest one.
+  func resolveMonth(_ m: Int, tense: Tense) -> CalendarPoint {
+    guard let r = ctx.reference else { return CalendarPoint(month: m) }
+    var y = r.year
+    switch tense {
+    case .past: if m > r.month { y -= 1 }
+    case .future: if m < r.month { y += 1 }
+    case .unknown, .present:
+      if m - r.month > 6 { y -= 1 } else if r.month - m > 6 { y += 1 }
+    }
+    return CalendarPoint(year: y, month: m)
+  }
+}
