@@ -56,6 +56,17 @@ struct QuoteFinder {
           pieces += spans[n + 1].pieces
           consumed[n + 1] = true
         }
+        // `The issue is partisan, but "that doesn't account for it," he said.`: the words before
+        // the quote in its sentence are reported too (mixed); a quoted title after "on"/"in" is
+        // no quote at all.
+        if let lead = leadIn(q) {
+          if lead.isEmpty { consumed[n] = false; continue }
+          usedCues.insert(cue.lowerBound)
+          let first = view.span(lead)
+          add(QuoteCandidate(pieces: [TextRange(first.utf8Start, pieces[0].utf8End)] + pieces.dropFirst(), type: .mixed,
+                             mention: mention, cue: cue, rule: "quotes.mixed-cue-after"))
+          continue
+        }
         usedCues.insert(cue.lowerBound)
         add(QuoteCandidate(pieces: pieces, type: .direct, mention: mention, cue: cue, rule: "quotes.direct-cue-after"))
       } else if let (mention, cue, rule) = attributionBefore(q) {
@@ -65,6 +76,23 @@ struct QuoteFinder {
       }
     }
   }
+
+  /// For a quote that does not open its sentence: the tokens of the sentence before it
+  /// (empty when the quote is a title after a preposition, "on “Face the Nation,” Pence said");
+  /// nil when the quote opens its sentence or follows a colon or dash.
+  func leadIn(_ q: QuotedSpan) -> Range<Int>? {
+    guard !startsSentence(q.openMark) else { return nil }
+    let p = view.doc.tokenIndex(atOrAfter: q.openMark.utf8Start) - 1
+    guard p >= 0, view.blockTokens[q.block].contains(p) else { return nil }
+    if [":", "—", "–", "--"].contains(view.low[p]) { return nil }
+    if Self.titleOpeners.contains(view.low[p]) { return 0..<0 }
+    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[q.block].lowerBound)
+    var s = lo
+    while s <= p, !view.isWord(s) { s += 1 }
+    guard s <= p, wordCount(s..<(p + 1)) >= 2 else { return nil }
+    return s..<(p + 1)
+  }
+  static let titleOpeners: Set<String> = ["on", "in", "to", "of", "at", "from", "titled", "entitled", "the", "a", "an"]
 
   /// True when `next` opens after a comma or colon in the same sentence as token `from`
   /// (`"…," Tester said, referring to the excuse, "you give …"`).
@@ -94,7 +122,8 @@ struct QuoteFinder {
     let lowerNext = view.isWord(i) && !view.cap[i]
     // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
     // opening its sentence.
-    let opensSentence = wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
+    let unterminated = !(last == 46 || last == 63 || last == 33)
+    let opensSentence = unterminated && wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
     guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
     if view.low[i] == "," { i += 1 }
     let blockEnd = view.blockTokens[block].upperBound
@@ -180,6 +209,16 @@ struct QuoteFinder {
     {
       return (m, (nil, view.range(p)), "quotes.direct-colon")
     }
+    // `Clinton's response was: "…"`, `The email goes on to say: "…"`: the sentence's subject
+    // speaks; the cue is the last reporting word before the colon, else the colon.
+    if view.low[p] == ":", p > lo, let m = subject(lo, p) {
+      if let c = (lo..<p).last(where: { lex.cue(at: $0, in: view.low, limit: p) != nil }),
+        let (_, cr) = lex.cue(at: c, in: view.low, limit: p)
+      {
+        return (m, (cr, nil), "quotes.direct-colon")
+      }
+      return (m, (nil, view.range(p)), "quotes.direct-colon")
+    }
     return nil
   }
 
@@ -228,8 +267,15 @@ struct QuoteFinder {
     var mention: SpeakerMention?
     var rule = "quotes.indirect-cue"
     if participle, i > a, view.low[i - 1] == "," {
-      mention = inherited ?? subject(a, i)
+      // `"…," he said, noting that …`: the speaker of the quote this sentence attributes.
+      let direct = candidates.last { c in
+        c.cue.map { $0.upperBound <= i && $0.lowerBound >= a } ?? false
+      }
+      mention = inherited ?? direct?.mention ?? subject(a, i)
       rule = "quotes.indirect-participle"
+    } else if i > a, view.low[i - 1] == "and" || view.low[i - 1] == "but" {
+      // "De Blasio called Trump a blowhard and said …": the sentence's subject.
+      mention = inherited ?? subject(a, i)
     } else {
       mention = speakers.before(i, lowerBound: a)
     }
@@ -241,6 +287,8 @@ struct QuoteFinder {
     while t < min(b, k + 9) {
       let w = view.low[t]
       if w == "that" { that = t; break }
+      // "…, the vice president said, that if …"
+      if w == ",", t == k, t + 1 < b, view.low[t + 1] == "that" { that = t + 1; break }
       if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
       t += 1
     }
@@ -264,8 +312,14 @@ struct QuoteFinder {
     }
     if that == nil {
       while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
-      // "said in a statement.": only an adverbial, no content.
-      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 { return nil }
+      // "…, the Daily Sabah reported citing sources": the content came before the speaker.
+      if k < b, view.low[k].hasSuffix("ing"), lex.cue(at: k, in: view.low, limit: b) != nil || view.low[k] == "citing" {
+        return nil
+      }
+      // "said in a statement.": only an adverbial, no content; "said of the plan …" is a topic.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 {
+        return nil
+      }
     }
     // A direct quote right after the cue is already a quote of its own.
     if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
@@ -281,10 +335,21 @@ struct QuoteFinder {
       e += 1
     }
     guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
-    let content = view.span(k..<end)
-    guard !overlapsConsumedDirect(content) else { return nil }
-    let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
-    add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
+    var pieces = [view.span(k..<end)]
+    // "The drugs have limited uses, he says, and are mostly meant …": the clause before the
+    // attribution is reported too.
+    let npStart = m.role.map { min($0.lowerBound, m.tokens.lowerBound) } ?? m.tokens.lowerBound
+    if !participle, npStart - 1 > a, view.low[npStart - 1] == ",", cr.upperBound < b,
+      view.low[cr.upperBound] == ",", wordCount(a..<(npStart - 1)) >= 3
+    {
+      var s0 = a
+      while s0 < npStart - 1, !view.isWord(s0) { s0 += 1 }
+      if s0 < npStart - 1 { pieces.insert(view.span(s0..<(npStart - 1)), at: 0) }
+    }
+    let hull = TextRange(pieces[0].utf8Start, pieces[pieces.count - 1].utf8End)
+    guard !overlapsConsumedDirect(hull) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: pieces, type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
     return (end, m)
   }
 
@@ -304,13 +369,21 @@ struct QuoteFinder {
       guard let m = mention else { return nil }
       comma = m.tokens.lowerBound - 1
       if let r = m.role { comma = min(comma, r.lowerBound - 1) }
-      while comma > a, SpeakerFinder.determiners.contains(view.low[comma]) { comma -= 1 }
+      // "…, Ms. Gedrich said": step over honorifics, titles and determiners.
+      while comma > a, SpeakerFinder.determiners.contains(view.low[comma]) || view.low[comma] == "."
+        || lex.honorifics.contains(view.low[comma]) || lex.titles[view.low[comma]] != nil
+      {
+        comma -= 1
+      }
       tailStart = cr.upperBound
     }
     guard let m = mention, comma > a, view.low[comma] == "," else { return nil }
     if m.kind == .description, !m.knownHead, m.tokens.count > 3 { return nil }
-    // Only a short tail may follow: "…, he said on Monday."
-    guard b - tailStart <= 6, !(tailStart..<b).contains(where: { view.low[$0] == "that" }) else { return nil }
+    // Only a short tail may follow: "…, he said on Monday.", "…, told a Senate panel.", or an
+    // apposition: "…, says Dante Scala, a political scientist at …".
+    let apposition = tailStart < b && view.low[tailStart] == ","
+    let tailLimit = cue.kind == .tell ? 10 : 6
+    guard apposition || b - tailStart <= tailLimit, !(tailStart..<b).contains(where: { view.low[$0] == "that" }) else { return nil }
     var s = a
     while s < comma, !view.isWord(s) { s += 1 }
     guard wordCount(s..<comma) >= 4 else { return nil }
@@ -370,7 +443,9 @@ struct QuoteFinder {
     while e < limit, e < s + 8, view.isWord(e) || view.low[e] == "-" || view.low[e] == "." {
       let w = view.low[e]
       if SpeakerFinder.npStop.contains(w) || lex.cue(at: e, in: view.low, limit: limit) != nil { break }
-      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil { break }
+      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil, !SpeakerFinder.functionWords.contains(view.low[e - 1]) {
+        break
+      }
       e += 1
     }
     while e > s, !view.isWord(e - 1) { e -= 1 }
@@ -386,13 +461,13 @@ struct QuoteFinder {
     for br in view.blockTokens where !br.isEmpty {
       var c = br.lowerBound
       while c < min(br.upperBound, br.lowerBound + 10), view.low[c] != ":" { c += 1 }
-      guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound + 1 else { continue }
+      guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound else { continue }
       let prefix = br.lowerBound..<c
       if prefix.contains(where: { lex.cue(at: $0, in: view.low, limit: c) != nil || !view.isWord($0) && view.low[$0] != "-" }) { continue }
       var speakerEnd = c
       if let to = prefix.first(where: { view.low[$0] == "to" }), to + 1 < c, view.cap[to + 1] { speakerEnd = to }
       guard speakerEnd > br.lowerBound, let m = speakers.classify(br.lowerBound..<speakerEnd) else { continue }
-      let ok = speakerEnd < c ? (m.kind != .pronoun) : (m.kind == .description && m.knownHead && m.tokens.count >= 2)
+      let ok = speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix)
       guard ok else { continue }
       let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
       var s = c + 1
@@ -406,6 +481,34 @@ struct QuoteFinder {
                          rule: "quotes.colon-attribution"))
     }
   }
+
+  /// Whether a block-opening "X:" names a speaker: a described source ("Senior Hamas source"),
+  /// a person's name ("Marco Rubio"), or a transcript's speaker ("CLINTON").
+  func colonSpeaker(_ m: SpeakerMention, _ prefix: Range<Int>) -> Bool {
+    switch m.kind {
+    case .pronoun: return false
+    case .description: return m.knownHead && m.tokens.count >= 2
+    case .name:
+      guard m.tokens.lowerBound == prefix.lowerBound || m.role != nil, m.tokens.count <= 4 else { return false }
+      if Self.notSpeakers.contains(view.low[prefix.lowerBound]) { return false }
+      let words = m.tokens.filter { view.isWord($0) }.map { view.low[$0] }
+      if words.contains(where: { SpeakerFinder.nonPersonWords.contains($0) }) { return false }
+      // The name must come back in the article ("Rubio" after "Marco Rubio: …"; "Clinton"
+      // after "CLINTON: …"), which section labels ("ENERGY:", "Relevant Reading:") do not.
+      guard let last = words.last else { return false }
+      let elsewhere = (0..<view.count).contains { k in
+        !prefix.contains(k) && view.low[k] == last && view.cap[k]
+          && view.doc.string(view.range(k)) != view.doc.string(view.range(k)).uppercased()
+      }
+      return elsewhere
+    }
+  }
+  /// Block openers before a colon that are page furniture, not speakers.
+  static let notSpeakers: Set<String> = [
+    "read", "related", "watch", "update", "updated", "photo", "photos", "source", "sources", "note",
+    "editor", "warning", "breaking", "exclusive", "analysis", "opinion", "video", "live", "more",
+    "see", "also", "listen", "credit", "image", "images", "caption", "file", "tags", "topics",
+  ]
 
   /// A whole quoted paragraph with no cue continues the previous speaker.
   mutating func findContinuations() {
@@ -463,6 +566,10 @@ struct QuoteFinder {
         q.speaker = p.name
         q.speakerEntityID = p.id
         q.speakerRange = p.range
+      } else if c.inheritsSpeaker, let person = speakers.lastSubjectPerson(before: c.range.utf8Start) {
+        // A quote paragraph after narration about someone: that person (no mention to point at).
+        q.speaker = person.name
+        q.speakerEntityID = person.entityID
       }
       previous = (q.speaker, q.speakerEntityID, q.speakerRange, c.cue, block)
       quotes.append(q)

@@ -10,7 +10,24 @@ import BylineCore
 ///   speaker nouns (`speaker-nouns.tsv`).
 /// - Limits: English only; rule-based (no parser), so long subjects, nested reported speech and
 ///   speakers named only in a previous paragraph by a description are often missed; only
-///   double quotation marks mark direct quotes.
+///   double quotation marks mark direct quotes. Reported speech follows PolNeAR's broad notion
+///   of attribution (stances such as "called for", "criticized" count).
+///
+/// Rules (the `rule` of each quote):
+/// - `quotes.direct-cue-after`: `"We are ready," al-Assad added.` / `"…," said Smith.`; with
+///   `"…," she said, "…"` the two pieces form one quote.
+/// - `quotes.direct-cue-before`: `al-Assad stated, "If …"` / `The mayor said: "…"`.
+/// - `quotes.direct-colon`: `Smith: "…"` and `Clinton's response was: "…"`.
+/// - `quotes.direct-continuation`: a quoted paragraph with no cue continues the last speaker.
+/// - `quotes.mixed-cue-after`: `The plan is popular, but "it fails," Park said.`
+/// - `quotes.indirect-cue` / `quotes.mixed-cue`: `X said (that) …`, `X told reporters …`;
+///   mixed when the clause holds a quoted fragment.
+/// - `quotes.indirect-cue-bare`: `Smith warned the deal would fail.` (no "that").
+/// - `quotes.indirect-participle`: `He stressed …, noting that …` (speaker of the sentence).
+/// - `quotes.indirect-cue-after`: `Prices will rise, the bank said.` / `…, said Smith.`
+/// - `quotes.according-to`: `According to X, …` / `…, according to X.`
+/// - `quotes.colon-attribution`: `Senior Hamas source to Al Mayadeen: We consider …` and
+///   transcript lines `CLINTON: …` (the speaker must be named again in the article).
 public struct QuoteStage: Stage {
   public let name = "quotes"
   public let summary = "direct, indirect and mixed quotes with speaker and cue (rule-based)"
@@ -18,7 +35,8 @@ public struct QuoteStage: Stage {
   public let produces: Set<Layer> = [.quotes]
   let lexicon: QuoteLexicon
 
-  /// A stage over an in-memory lexicon.
+  /// A stage over an in-memory lexicon; `usesEntities: false` drops `entities` from `requires`
+  /// (speakers then resolve from capitalised name runs only).
   public init(lexicon: QuoteLexicon, usesEntities: Bool = true) {
     self.lexicon = lexicon
     self.requires = usesEntities ? [.tokens, .sentences, .entities] : [.tokens, .sentences]

@@ -174,6 +174,11 @@ struct SourceFinder {
   mutating func addQuotedSpeakers() {
     for q in view.doc.quotes {
       guard let r = q.speakerRange, !found.contains(where: { $0.range.overlaps(r) }) else { continue }
+      // Reported stances ("Trump attacked Clinton …") are attributions, not sourcing.
+      if q.type == .indirect {
+        let cue = (q.cue ?? "").lowercased()
+        guard cue == "according to" || cue == ":" || cue == "to" || lex.citeVerbs.contains(String(cue.split(separator: " ").last ?? "")) else { continue }
+      }
       let text = view.doc.string(r)
       let lowText = text.lowercased()
       guard !Self.pronouns.contains(lowText) else { continue }

@@ -9,6 +9,14 @@ import BylineCore
 /// - Produces: `sources`, one citation per mention (the same source cited twice in an article
 ///   gives two citations; identical spans are merged).
 /// - Options: `Lexicons/sources/outlets.tsv` (outlets and spellings) and `nouns.tsv`.
+/// Rules: `sources.outlet-cue-after` ("the Daily Sabah reported"), `sources.outlet-cue-before`
+/// ("told Reuters", "according to AFP", "in an interview with Al Jazeera"),
+/// `sources.outlet-dateline` ("KABUL (AP) —"), `sources.outlet-quoted` (an outlet as a quote's
+/// speaker), `sources.anonymous` ("a senior Hamas source", "sources familiar with the
+/// discussions", "officials who spoke on condition of anonymity"), `sources.document` ("said in
+/// a statement", "according to a court filing", "the report found"), `sources.quoted-speaker`
+/// (any other named or described speaker: `official` with a role or an official word, else
+/// `other`).
 /// - Limits: an outlet counts only when a cue cites it ("reported", "told", "according to",
 ///   "citing", "in an interview with", a "(AP)" dateline, or a quote attributed to it); plain
 ///   mentions ("an article in The Guardian") are not citations.
@@ -19,6 +27,8 @@ public struct SourceStage: Stage {
   public let produces: Set<Layer> = [.sources]
   let lexicon: SourceLexicon
 
+  /// A stage over an in-memory lexicon; `usesEntities: false` drops `entities` from `requires`
+  /// (citations then carry no entity ids).
   public init(lexicon: SourceLexicon, usesEntities: Bool = true) {
     self.lexicon = lexicon
     self.requires = usesEntities ? [.tokens, .entities, .quotes] : [.tokens, .quotes]

@@ -34,6 +34,9 @@ struct SpeakerFinder {
   private let people: [(offset: Int, name: String)]
   /// Names with the role words before them, for "the mayor"-style descriptions.
   private let titled: [(offset: Int, roles: Set<String>, name: String)]
+  /// Pronoun evidence per person (full name, lower-cased): the first "he" after a mention in
+  /// its sentence ("Jayme told police she …") counts +1, "she" −1. Keeps "he" from resolving to a woman and "she" to a man.
+  private var gender: [String: Int] = [:]
   static let calendarWords: Set<String> = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -62,6 +65,7 @@ struct SpeakerFinder {
   private let entities: [EntityMention]
 
   static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
+  static let appositionMarks: Set<String> = [",", "—", "–", "--"]
   static let personalPronouns: Set<String> = ["he", "she"]
   /// Words between a subject and its verb ("X also said", "X has said").
   static let adverbs: Set<String> = [
@@ -70,6 +74,8 @@ struct SpeakerFinder {
     "privately", "initially", "first", "quickly", "simply", "just", "often", "frequently",
     "separately", "similarly", "likewise", "still", "already", "ultimately", "finally", "once",
     "flatly", "openly", "explicitly", "specifically", "bluntly", "clearly", "angrily",
+    // Auxiliaries of progressive cues: "He's claiming", "his doctor is calling".
+    "is", "are", "was", "were", "am", "been", "be", "'s", "’s", "'re", "’re", "now", "not",
   ]
   /// Words that cannot be inside a subject noun phrase: a phrase search stops there.
   static let npStop: Set<String> = [
@@ -165,6 +171,28 @@ struct SpeakerFinder {
       if !roleWords.isEmpty { titled.append((view.range(r.lowerBound).utf8Start, roleWords, n.text)) }
     }
     self.titled = titled
+    var mentions: [(Int, String)] = people.map { ($0.0, $0.1) }
+    for e in entities where e.type == .person {
+      mentions.append((e.range.utf8Start, fuller(entityName(e), view.doc.string(e.range))))
+    }
+    for (offset, name) in mentions {
+      var k = view.doc.tokenIndex(atOrAfter: offset)
+      let startSentence = k < view.count ? view.sentence[k] : -1
+      let limit = min(view.count, k + 40)
+      while k < limit {
+        if view.sentence[k] != startSentence { break }
+        let w = view.low[k]
+        if w == "he" || w == "himself" { gender[name.lowercased(), default: 0] += 1; break }
+        if w == "she" || w == "herself" { gender[name.lowercased(), default: 0] -= 1; break }
+        k += 1
+      }
+    }
+  }
+
+  /// Whether `name` can be the antecedent of `pronoun` ("he"/"she").
+  private func agrees(_ name: String?, _ pronoun: String) -> Bool {
+    guard let n = name, let g = gender[n.lowercased()] else { return true }
+    return pronoun == "he" ? g >= 0 : g <= 0
   }
 
   /// Splits a capitalised run into role and name: "Syrian President Bashar al-Assad" →
@@ -204,12 +232,13 @@ struct SpeakerFinder {
       guard k > lo, view.low[k] == "(" else { return nil }
       j = k - 1
     }
-    if view.low[j] == "," {
+    if Self.appositionMarks.contains(view.low[j]) {
       // Apposition: "Smith, a spokesman for the ministry, said" → Smith; "His father, Ernie
-      // LeBlanc, says" → Ernie LeBlanc.
+      // LeBlanc, says" → Ernie LeBlanc; "Joyce — a lawyer — told".
+      let mark = view.low[j]
       var k = j - 1
-      while k >= lo, k > j - 26, view.low[k] != "," { k -= 1 }
-      guard k >= lo, view.low[k] == ",", k - 1 >= lo else { return nil }
+      while k >= lo, k > j - 26, view.low[k] != mark { k -= 1 }
+      guard k >= lo, view.low[k] == mark, k - 1 >= lo else { return nil }
       let inner = k + 1 < j ? classify((k + 1)..<j) : nil
       if let outer = before(k, lowerBound: lo) {
         if outer.kind == .description, let n = inner, n.kind == .name { return n }
@@ -229,7 +258,8 @@ struct SpeakerFinder {
       if view.isWord(t) {
         // "a source close to him", "an adviser to Mr. Sanders".
         let linkingTo = w == "to" && t > lo && (low[t - 1] == "close" || lex.titles[low[t - 1]] != nil || lex.speakerNouns.contains(low[t - 1]))
-        if (Self.npStop.contains(w) && !linkingTo) || lex.cue(at: t, in: low, limit: end) != nil { break }
+        // A capitalised cue word is a name here ("Ian Read said").
+        if (Self.npStop.contains(w) && !linkingTo) || (!view.cap[t] && lex.cue(at: t, in: low, limit: end) != nil) { break }
         s -= 1
         continue
       }
@@ -288,7 +318,10 @@ struct SpeakerFinder {
       if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
       if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
         // "Jingyi Pan of IG": the name before the preposition.
-        if r - 1 > np.lowerBound, view.cap[r - 2], let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name {
+        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] != nil }
+        if !runHasTitle, r - 1 > np.lowerBound, view.cap[r - 2], lex.titles[low[r - 2]] == nil,
+          let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name
+        {
           return inner
         }
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
@@ -336,22 +369,32 @@ struct SpeakerFinder {
       guard Self.personalPronouns.contains(view.low[m.tokens.lowerBound]) else {
         return ResolvedSpeaker(name: nil, entityID: nil, role: nil, range: range, isNamed: false)
       }
-      if let p = lastPersonEntity(before: sentenceStart(m.tokens.lowerBound)) {
-        return ResolvedSpeaker(name: p.canonical.isEmpty ? view.doc.string(p.range) : p.canonical,
-                               entityID: p.entityID, role: nil, range: range, isNamed: false)
-      }
+      // The latest person in subject position before this sentence, unless a named speaker
+      // came after it: entity mentions when the entity stage ran, else person-like name runs.
       let start = sentenceStart(m.tokens.lowerBound)
-      if entities.isEmpty, let p = people.last(where: { $0.offset < start }),
-        p.offset > (lastPerson?.range.utf8Start ?? -1)
+      let pronoun = view.low[m.tokens.lowerBound]
+      let speaker = agrees(lastPerson?.name, pronoun) ? lastPerson : nil
+      if let p = lastSubjectPersonEntity(before: start, where: { agrees(fuller(entityName($0), view.doc.string($0.range)), pronoun) }),
+        p.range.utf8Start > (speaker?.range.utf8Start ?? -1)
+      {
+        return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
+                               role: nil, range: range, isNamed: false)
+      }
+      if entities.isEmpty, let p = people.last(where: { $0.offset < start && agrees($0.name, pronoun) }),
+        p.offset > (speaker?.range.utf8Start ?? -1)
       {
         return ResolvedSpeaker(name: p.name, entityID: nil, role: nil, range: range, isNamed: false)
       }
-      return ResolvedSpeaker(name: lastPerson?.name, entityID: lastPerson?.entityID, role: nil,
+      if speaker == nil, let p = lastPersonEntity(before: start, where: { agrees(fuller(entityName($0), view.doc.string($0.range)), pronoun) }) {
+        return ResolvedSpeaker(name: fuller(entityName(p), view.doc.string(p.range)), entityID: p.entityID,
+                               role: nil, range: range, isNamed: false)
+      }
+      return ResolvedSpeaker(name: speaker?.name, entityID: speaker?.entityID, role: nil,
                              range: range, isNamed: false)
     case .name:
       if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
-        return ResolvedSpeaker(name: e.canonical.isEmpty ? view.doc.string(e.range) : e.canonical,
-                               entityID: e.entityID, role: role, range: range, isNamed: true)
+        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
+                               range: range, isNamed: true)
       }
       return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
                              range: range, isNamed: true)
@@ -363,10 +406,23 @@ struct SpeakerFinder {
         return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
                                range: range, isNamed: false)
       }
+      // "A spokeswoman for Trudeau" is not Trudeau: a description keeps its own words, and its
+      // entity only when the entity is the whole phrase ("the European Commission").
       let e = entity(covering: view.range(m.tokens.upperBound - 1))
-      return ResolvedSpeaker(name: e.map { $0.canonical.isEmpty ? view.doc.string($0.range) : $0.canonical } ?? view.text(m.tokens),
-                             entityID: e?.entityID, role: nil, range: range, isNamed: false)
+      let whole = e.map { view.doc.tokenIndices(in: $0.range).lowerBound <= m.tokens.lowerBound + 1 } ?? false
+      return ResolvedSpeaker(name: whole ? entityName(e!) : view.text(m.tokens),
+                             entityID: whole ? e?.entityID : nil, role: nil, range: range, isNamed: false)
     }
+  }
+
+  /// The latest person in subject position before `offset` (an entity when the entity stage
+  /// ran, else a person-like name run).
+  func lastSubjectPerson(before offset: Int) -> (name: String, entityID: String?)? {
+    if let e = lastSubjectPersonEntity(before: offset, where: { _ in true }) {
+      return (fuller(entityName(e), view.doc.string(e.range)), e.entityID)
+    }
+    if entities.isEmpty, let p = people.last(where: { $0.offset < offset }) { return (p.name, nil) }
+    return nil
   }
 
   /// The longest name run in the article ending with `name`'s words ("al-Assad" →
@@ -386,7 +442,10 @@ struct SpeakerFinder {
     }
     if bestCount <= 1, !key.contains(" "), !key.contains("-") {
       // A first name alone ("Jayme", "Kim"): the longest run starting with it.
-      for n in names where n.tokens > bestCount && n.low.hasPrefix(key + " ") {
+      for n in names where n.tokens > bestCount && n.low.hasPrefix(key + " ") && n.tokens <= 4
+        && n.text != n.text.uppercased()
+        && !n.low.split(separator: " ").contains(where: { Self.nonPersonWords.contains(String($0)) })
+      {
         best = n.text
         bestCount = n.tokens
       }
@@ -403,7 +462,36 @@ struct SpeakerFinder {
     entities.first { $0.range.overlaps(r) }
   }
 
-  private func lastPersonEntity(before offset: Int) -> EntityMention? {
-    entities.last { $0.type == .person && $0.range.utf8End <= offset }
+  private func entityName(_ e: EntityMention) -> String {
+    e.canonical.isEmpty ? view.doc.string(e.range) : e.canonical
+  }
+
+  /// The entity's canonical name, or the fullest name run for `mention` when that one is longer
+  /// and shares its last or first word ("Kim" → "Kim Jong-un" when the entity stage kept "Kim").
+  private func fuller(_ canonical: String, _ mention: String) -> String {
+    let mine = fullestName(mention)
+    let a = canonical.lowercased().split(separator: " ")
+    let b = mine.lowercased().split(separator: " ")
+    guard b.count > a.count, let al = a.last, let af = a.first else { return canonical }
+    return b.last == al || b.first == af ? mine : canonical
+  }
+
+  /// The latest PERSON mention before `offset` that opens its sentence (after any role words).
+  private func lastSubjectPersonEntity(before offset: Int, where ok: (EntityMention) -> Bool) -> EntityMention? {
+    entities.last { e in
+      guard e.type == .person, e.range.utf8End <= offset, ok(e) else { return false }
+      // Two-word names without organisation words, never a photo credit in parentheses.
+      let words = entityName(e).lowercased().split(separator: " ").map(String.init)
+      guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
+      let t = view.doc.tokenIndex(atOrAfter: e.range.utf8Start)
+      guard t < view.count, view.sentence[t] >= 0, t == 0 || view.low[t - 1] != "(" else { return false }
+      return (view.sentenceTokens[view.sentence[t]].lowerBound..<t).allSatisfy {
+        lex.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
+      }
+    }
+  }
+
+  private func lastPersonEntity(before offset: Int, where ok: (EntityMention) -> Bool) -> EntityMention? {
+    entities.last { $0.type == .person && $0.range.utf8End <= offset && ok($0) }
   }
 }

@@ -56,6 +56,12 @@ import Testing
     #expect(noting.speakerRange.map { doc.string($0) } == "He")
     #expect(noting.cue == "noting")
 
+    let reported = try #require(quote(doc, containing: "could be held in Moscow"))
+    #expect(reported.type == .indirect)
+    #expect(reported.speaker == "Daily Sabah")
+    #expect(reported.rule == "quotes.indirect-cue-after")
+    #expect(doc.string(reported.range).hasPrefix("Talks between Turkish President"))
+
     let informed = try #require(quote(doc, containing: "the question of troop withdrawals"))
     #expect(informed.type == .indirect)
     #expect(informed.speaker == "A source")
@@ -123,7 +129,7 @@ import Testing
   }
 
   @Test func scareQuotesAreNotQuotes() throws {
-    let doc = try run("The company called the plan a \"reset\" of its strategy.")
+    let doc = try run("The plan is a \"reset\" of the company's strategy for \"growth\" abroad.")
     #expect(doc.quotes.isEmpty)
   }
 
@@ -185,5 +191,73 @@ import Testing
     let lex = try QuoteLexicon(lexicons: LexiconStore(directory: TestPaths.lexicons))
     #expect(QuoteStage(lexicon: lex).requires == [.tokens, .sentences, .entities])
     #expect(QuoteStage(lexicon: lex, usesEntities: false).requires == [.tokens, .sentences])
+  }
+
+  @Test func transcriptAndNameColonsAttributeTheBlock() throws {
+    let doc = try run("""
+      Senator Ana Moreno spoke after the vote.
+
+      MORENO: We will not accept the new rules without a vote in parliament.
+
+      ENERGY: Crude oil fell 40 cents to $52 per barrel in New York.
+
+      Read more: A new plan for the harbour and its four piers
+      """)
+    #expect(doc.quotes.count == 1)
+    let q = try #require(doc.quotes.first)
+    #expect(q.rule == "quotes.colon-attribution")
+    #expect(q.speaker == "Ana Moreno")
+    #expect(doc.string(q.range) == "We will not accept the new rules without a vote in parliament")
+    #expect(q.cue == ":")
+  }
+
+  @Test func calledWithQuotedWordsIsMixedAndParentheticalSpeakerKeepsBothPieces() throws {
+    let doc = try run("""
+      Governor Ruth Baker called the budget "a disgrace to this state."
+
+      The new tax, she said, will hurt farmers more than anyone else.
+      """)
+    let called = try #require(quote(doc, containing: "the budget"))
+    #expect(called.type == .mixed)
+    #expect(called.speaker == "Ruth Baker")
+    let tax = try #require(quote(doc, containing: "will hurt farmers"))
+    #expect(tax.pieces.map { doc.string($0) } == ["The new tax", "will hurt farmers more than anyone else"])
+    #expect(tax.speaker == "Ruth Baker")
+  }
+
+  @Test func quoteAfterSpeakerWithLongApposition() throws {
+    let doc = try run("""
+      "The ruling changes nothing," Omar Haddad, the lawyer for the families, one of several groups in the case, said.
+      """)
+    let q = try #require(doc.quotes.first)
+    #expect(q.speaker == "Omar Haddad")
+    #expect(q.cue == "said")
+  }
+
+  @Test func quoteInsideItsSentenceIsMixedAndQuotedTitlesAreNotQuotes() throws {
+    let doc = try run("""
+      The plan is popular, but "it will not fix the roads," Mayor Lee Park said.
+
+      Speaking on "Morning Talk," Park said the city would borrow more.
+      """)
+    let mixed = try #require(quote(doc, containing: "it will not fix"))
+    #expect(mixed.type == .mixed)
+    #expect(mixed.rule == "quotes.mixed-cue-after")
+    #expect(doc.string(mixed.range) == "The plan is popular, but \"it will not fix the roads,")
+    #expect(mixed.speaker == "Lee Park")
+    #expect(mixed.speakerRole == "Mayor")
+    #expect(quote(doc, containing: "Morning Talk") == nil)
+    #expect(quote(doc, containing: "the city would borrow")?.type == .indirect)
+  }
+
+  @Test func pronounsSkipPeopleOfTheOtherGender() throws {
+    let doc = try run("""
+      Tom Berg was arrested on Friday.
+
+      Nora Lind told police she had seen the car. He told detectives he had acted alone.
+      """)
+    let q = try #require(quote(doc, containing: "he had acted alone"))
+    #expect(q.speaker == "Tom Berg")
+    #expect(quote(doc, containing: "she had seen the car")?.speaker == "Nora Lind")
   }
 }

@@ -107,4 +107,15 @@ import Testing
     #expect(SourceStage(lexicon: lex).requires == [.tokens, .entities, .quotes])
     #expect(SourceStage(lexicon: lex, usesEntities: false).requires == [.tokens, .quotes])
   }
+
+  @Test func organisationCitedThroughAccordingToIsOfficial() throws {
+    let doc = try run("According to the European Commission, exports fell by four percent in May.") { d in
+      [EntityMention(range: DocumentBuilder.range(of: "European Commission", in: d)!, type: .org, entityID: "E1",
+                     canonical: "European Commission", rule: "test")]
+    }
+    let c = try #require(citations(doc, named: "European Commission").first)
+    #expect(c.kind == .official)
+    #expect(c.entityID == "E1")
+    #expect(c.cue == "According to")
+  }
 }
