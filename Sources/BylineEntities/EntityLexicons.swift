@@ -108,7 +108,8 @@ public struct EntityLexicons: Sendable {
       let key = norm(d)
       if dem[key] == nil { dem[key] = c }
       // Regular plurals: "Syrian" → "Syrians", "Iraqi" → "Iraqis".
-      if let last = key.last, last == "n" || last == "i", !key.hasSuffix("man") {
+      // "Frenchman" → "Frenchmen" is listed by hand; "German" → "Germans" is regular.
+      if let last = key.last, last == "n" || last == "i", !key.hasSuffix("shman"), !key.hasSuffix("chman") {
         if dem[key + "s"] == nil { dem[key + "s"] = c }
       }
     }

@@ -171,6 +171,16 @@ struct Scan {
     }
   }
 
+  /// True when words from `a` (up to `last`) begin a known multi-word place or name.
+  func startsKnownName(_ a: Int, _ last: Int) -> Bool {
+    guard a < last else { return false }
+    for e in (a + 1)...min(last, a + max(lex.maxEntryWords, finder.gazetteer.maxNameWords) - 1) {
+      let k = key(a, e)
+      if lex.knownNames[k] != nil || lex.demonyms[k] != nil || finder.gazetteer.contains(k) { return true }
+    }
+    return false
+  }
+
   /// Whether "and" before the capitalised words from `next` is inside one organisation name:
   /// they end in an organisation head ("Securities and Exchange Commission") that is not a
   /// known name of its own.
@@ -195,8 +205,9 @@ struct Scan {
         a += 1
         continue
       }
-      // "Reading the report…": a sentence-initial word the article also writes in lower case.
-      if w.sentenceStart, w.shape == .capitalized, !(a < last && lex.firstNames.contains(w.text)),
+      // "Reading the report…": a sentence-initial word the article also writes in lower case
+      // (but "Northern Ireland", "Central Bank of …" keep theirs).
+      if w.sentenceStart, !startsKnownName(a, last), w.shape == .capitalized, !(a < last && lex.firstNames.contains(w.text)),
         lowerVocabulary.contains(w.text.lowercased()) || lex.commonWords.contains(w.text.lowercased())
       {
         a += 1
