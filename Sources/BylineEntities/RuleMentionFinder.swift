@@ -40,6 +40,7 @@ public struct RuleMentionFinder: MentionFinder {
     scan.resolveDocumentLevel()
     scan.matchCaselessSentences()
     scan.markResultLines()
+    scan.markTeams()
     return scan.output()
   }
 }
@@ -620,12 +621,48 @@ struct Scan {
   /// In a line of only names, numbers and "at"/"v" with at least two numbers, or of two
   /// names joined by "at"/"v", the places are teams: "Wigan 4 Chester 2", "Detroit 48 86
   /// .358", "Atlanta at Chicago" → ORG.
+  /// Verbs after a team's name in sports reports ("Leicestershire beat Somerset").
+  static let teamVerbsAfter: Set<String> = [
+    "beat", "beats", "drew", "draw", "defeated", "edged", "routed", "thrashed", "crushed", "trounced",
+    "overcame", "downed", "blanked", "outscored", "outplayed", "held", "hammered", "whipped", "swept",
+  ]
+  /// Words before a team's name ("beat Somerset", "Surrey v Kent").
+  static let teamWordsBefore: Set<String> = ["beat", "beating", "defeated", "v", "vs", "vs."]
+
+  /// A town or division named as the subject or object of a sports result is a team:
+  /// "Leicestershire beat Somerset", "Surrey v Kent" → ORG; every mention of the same name in
+  /// the article follows. Countries stay places (national teams are named by country).
+  mutating func markTeams() {
+    var teams = Set<String>()
+    for c in candidates where c.rule == "entities.results-line" { teams.insert(key(c.first, c.last).uppercased()) }
+    for ci in candidates.indices where candidates[ci].type == .place {
+      let c = candidates[ci]
+      let k = key(c.first, c.last)
+      if let e = place(k, strict: false), e.feature == .country || e.feature == .region { continue }
+      let before = c.first > 0 && words[c.first - 1].sentence == words[c.first].sentence
+        && Scan.teamWordsBefore.contains(words[c.first - 1].text)
+      let after = c.last + 1 < words.count && words[c.last + 1].sentence == words[c.first].sentence
+        && Scan.teamVerbsAfter.contains(words[c.last + 1].text)
+      if before || after { teams.insert(k.uppercased()) }
+    }
+    guard !teams.isEmpty else { return }
+    for ci in candidates.indices where candidates[ci].type == .place {
+      if teams.contains(key(candidates[ci].first, candidates[ci].last).uppercased()) {
+        candidates[ci].type = .org
+        candidates[ci].rule = "entities.team-context"
+      }
+    }
+  }
+
   mutating func markResultLines() {
     for ci in candidates.indices where resultLine[words[candidates[ci].first].sentence] {
       let f = candidates[ci].first
       // "Paul Koech ( Kenya ) 13:06.45": a bracketed country is the athlete's, not a team.
       if f > 0, words[f - 1].text == "(" { continue }
-      if candidates[ci].type == .place {
+      // National teams are named by country and stay places, as datelines do.
+      if candidates[ci].type == .place,
+        place(key(f, candidates[ci].last), strict: false).map({ $0.feature != .country }) ?? true
+      {
         candidates[ci].type = .org
         candidates[ci].rule = "entities.results-line"
       }
