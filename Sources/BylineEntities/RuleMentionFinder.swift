@@ -356,6 +356,15 @@ struct Scan {
         if m == 0 { break }
         p += m
       }
+      // "Minister of Foreign Affairs Sergey Lavrov": the title's complement is common words.
+      if p < b, words[p].text == "of" || words[p].text == "for" {
+        var q = p + 1
+        while q < b, isCommonNoun(words[q].text) || Scan.connectors.contains(words[q].text) { q += 1 }
+        if q > p + 1, q < b, !lex.orgHeads.contains(words[b].text) {
+          emit(q, b, .person, "entities.title")
+          return
+        }
+      }
       if p <= b {
         if lex.orgHeads.contains(words[b].text) || lex.knownNames[key(p, b)] != nil {
           classify(p, b)

@@ -74,25 +74,32 @@ enum WordBuilder {
         sawLetterWordInSentence = sentenceOffset > 0 && words.last?.sentence == sentence - sentenceOffset
       }
       var j = i
-      // Glue "-"-joined and "&"-joined parts, then an abbreviation's period.
+      // Glue "-"-joined and "&"-joined parts and an abbreviation's period ("U.S.-backed").
       if tokens[i].kind == .word || tokens[i].kind == .number {
-        while j + 2 < tokens.count, adjacent(tokens, j), adjacent(tokens, j + 1),
-          tokens[j + 2].kind == .word || tokens[j + 2].kind == .number
-        {
-          let sep = tokens[j + 1].range
-          guard sep.utf8End - sep.utf8Start == 1, bytes[sep.utf8Start] == 0x2D || bytes[sep.utf8Start] == 0x26
-          else { break }
-          if isPossessive(bytes, tokens[j + 2].range) { break }
-          j += 2
-        }
-        if j + 1 < tokens.count, adjacent(tokens, j), tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1,
-          bytes[tokens[j + 1].range.utf8Start] == 0x2E
-        {
-          let r = TextRange(start, tokens[j].range.utf8End)
-          let len = r.utf8End - r.utf8Start
-          let hasInnerDot = bytes[r.utf8Start..<r.utf8End].contains(0x2E)
-          let single = len == 1 && isUpperASCII(bytes[r.utf8Start])
-          if single || hasInnerDot || dottedAbbreviations.contains(document.string(r)) { j += 1 }
+        var grew = true
+        while grew {
+          grew = false
+          if j + 2 < tokens.count, adjacent(tokens, j), adjacent(tokens, j + 1),
+            tokens[j + 2].kind == .word || tokens[j + 2].kind == .number,
+            isJoiner(bytes, tokens[j + 1].range), !isPossessive(bytes, tokens[j + 2].range)
+          {
+            j += 2
+            grew = true
+            continue
+          }
+          if bytes[tokens[j].range.utf8End - 1] != 0x2E, j + 1 < tokens.count, adjacent(tokens, j),
+            tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1,
+            bytes[tokens[j + 1].range.utf8Start] == 0x2E
+          {
+            let r = TextRange(start, tokens[j].range.utf8End)
+            let len = r.utf8End - r.utf8Start
+            let hasInnerDot = bytes[r.utf8Start..<r.utf8End].contains(0x2E)
+            let single = len == 1 && isUpperASCII(bytes[r.utf8Start])
+            if single || hasInnerDot || dottedAbbreviations.contains(document.string(r)) {
+              j += 1
+              grew = true
+            }
+          }
         }
       }
       let range = TextRange(start, tokens[j].range.utf8End)
@@ -121,6 +128,11 @@ enum WordBuilder {
 
   @inline(__always) static func adjacent(_ t: [Token], _ j: Int) -> Bool {
     t[j].range.utf8End == t[j + 1].range.utf8Start
+  }
+
+  /// A one-byte "-" or "&" token.
+  @inline(__always) static func isJoiner(_ b: [UInt8], _ r: TextRange) -> Bool {
+    r.utf8End - r.utf8Start == 1 && (b[r.utf8Start] == 0x2D || b[r.utf8Start] == 0x26)
   }
 
   @inline(__always) static func isUpperASCII(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }

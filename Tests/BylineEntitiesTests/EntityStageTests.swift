@@ -115,6 +115,28 @@ import Testing
     #expect(s.contains("PLACE:Syria"))
   }
 
+  @Test func titleComplementsStayOutside() throws {
+    let doc = try run("The Russian Minister of Foreign Affairs Sergey Lavrov arrived in Ankara.")
+    let s = spans(doc)
+    #expect(s.contains("MISC:Russian"))
+    #expect(s.contains("PERSON:Sergey Lavrov"))
+  }
+
+  @Test func sportsResultsNameTeams() throws {
+    let doc = try run("Jackson 2 Mobile 1\n\nMoscow beat Ankara in the final, and Turkey drew with Iran.")
+    let s = spans(doc)
+    #expect(s.contains("ORG:Jackson") && s.contains("ORG:Mobile"))
+    #expect(s.contains("ORG:Moscow") && s.contains("ORG:Ankara"))
+    #expect(s.contains("PLACE:Turkey") && s.contains("PLACE:Iran"))
+  }
+
+  @Test func derivedAdjectivesAreMisc() throws {
+    let doc = try run("The Moscow-based group met U.S.-backed fighters.")
+    let s = spans(doc)
+    #expect(s.contains("MISC:Moscow-based"))
+    #expect(s.contains("MISC:U.S.-backed"))
+  }
+
   @Test func emptyDocumentHasNoEntities() throws {
     let doc = try run("")
     #expect(doc.entities.isEmpty)
