@@ -488,7 +488,31 @@ struct Scan {
 
   static let placePrepositions: Set<String> = ["in", "at", "near", "outside", "across"]
 
+  /// Two or three capitalised words, none a common word or a sizeable place ("Jimi
+  /// Hendrix"; not "Philadelphia Eagles", "Wall Street").
+  func looksLikePersonName(_ c: Candidate) -> Bool {
+    let count = c.last - c.first + 1
+    return count >= 2 && count <= 3
+      && (c.first...c.last).allSatisfy({
+        words[$0].shape == .capitalized && !lex.commonWords.contains(words[$0].text.lowercased())
+          && (place(words[$0].text, strict: true) == nil)
+      })
+  }
+
   mutating func resolveDocumentLevel() {
+    // Untyped full names that look like persons become persons first, so that their
+    // surnames can type the short mentions ("Jimi Hendrix" … "Hendrix").
+    var typedFirst = Set<String>()
+    for c in candidates where c.type != nil { typedFirst.insert(key(c.first, c.last)) }
+    for i in candidates.indices where candidates[i].type == nil && !candidates[i].weak {
+      let c = candidates[i]
+      if typedFirst.contains(key(c.first, c.last)) { continue }
+      if c.first > 0, Scan.placePrepositions.contains(words[c.first - 1].text) { continue }
+      if looksLikePersonName(c) {
+        candidates[i].type = .person
+        candidates[i].rule = "entities.default-person"
+      }
+    }
     // Surnames of persons named in full.
     var surnames = Set<String>()
     for c in candidates where c.type == .person && c.last > c.first {
@@ -540,14 +564,7 @@ struct Scan {
           kept.append(c)
           continue
         }
-        // Person names are two or three capitalised words, none a common word or a place
-        // ("Philadelphia Eagles", "Wall Street" are not).
-        if count >= 2 && count <= 3
-          && (c.first...c.last).allSatisfy({
-            words[$0].shape == .capitalized && !lex.commonWords.contains(words[$0].text.lowercased())
-              && (place(words[$0].text, strict: true) == nil)
-          })
-        {
+        if looksLikePersonName(c) {
           c.type = .person
           c.rule = "entities.default-person"
         } else {
