@@ -108,8 +108,14 @@ public struct EntityLexicons: Sendable {
       let key = norm(d)
       if dem[key] == nil { dem[key] = c }
       // Regular plurals: "Syrian" → "Syrians", "Iraqi" → "Iraqis".
-      // "Frenchman" → "Frenchmen" is listed by hand; "German" → "Germans" is regular.
-      if let last = key.last, last == "n" || last == "i", !key.hasSuffix("shman"), !key.hasSuffix("chman") {
+      // "Syrians", "Iraqis", "Serbs", "Danes"; not "Swiss", "Chinese", "French", "Frenchman"
+      // (irregular forms are listed by hand).
+      if !key.contains(" "), let last = key.last, !"sxzh".contains(last), !key.hasSuffix("ese"),
+        !key.hasSuffix("man"), !key.hasSuffix("ish")
+      {
+        if dem[key + "s"] == nil { dem[key + "s"] = c }
+      }
+      if key.hasSuffix("man"), !key.hasSuffix("shman"), !key.hasSuffix("chman") {  // "Germans"
         if dem[key + "s"] == nil { dem[key + "s"] = c }
       }
     }

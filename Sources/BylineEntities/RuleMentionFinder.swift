@@ -134,6 +134,10 @@ struct Scan {
     while i < words.count {
       let w = words[i]
       if caseless[w.sentence] || !w.isCapital {
+        // "pro-Western", "anti-Israeli", "post-Soviet", "non-EU": a name with a prefix is MISC.
+        if !caseless[w.sentence], w.shape == .lower, Scan.isPrefixedName(w.text) {
+          emit(i, i, .misc, "entities.prefixed-name")
+        }
         i += 1
         continue
       }
@@ -231,6 +235,15 @@ struct Scan {
     classify(a, b)
   }
 
+  static let namePrefixes: Set<String> = ["pro", "anti", "post", "pre", "neo", "non", "mid", "ex", "pan", "trans"]
+
+  static func isPrefixedName(_ text: String) -> Bool {
+    guard let dash = text.firstIndex(of: "-"), namePrefixes.contains(String(text[..<dash])) else { return false }
+    let rest = text[text.index(after: dash)...]
+    guard let f = rest.unicodeScalars.first, f.properties.isUppercase else { return false }
+    return !rest.contains("-")
+  }
+
   static func isGaelicSurname(_ text: String) -> Bool {
     let u = Array(text.unicodeScalars)
     guard u.count >= 4 else { return false }
@@ -300,6 +313,20 @@ struct Scan {
     return best
   }
 
+  /// "Israeli-PLO": capitalised parts joined by hyphens, one known as a demonym, a name or
+  /// a country/division.
+  func isNameCompound(_ text: String) -> Bool {
+    let parts = text.split(separator: "-")
+    guard parts.count >= 2,
+      parts.allSatisfy({ $0.unicodeScalars.first.map { $0.properties.isUppercase } ?? false })
+    else { return false }
+    return parts.contains { p in
+      let s = String(p)
+      return lex.demonyms[s] != nil || lex.knownNames[s] != nil
+        || finder.gazetteer.candidates(for: s).contains { $0.feature == .country || $0.feature == .admin1 }
+    }
+  }
+
   /// "Traders", "Analysts": a common word or the plural of one.
   func isCommonNoun(_ text: String) -> Bool {
     let l = text.lowercased()
@@ -319,6 +346,11 @@ struct Scan {
   mutating func classify(_ a: Int, _ b: Int) {
     let k = key(a, b)
     let count = b - a + 1
+    // "US$", "C$": currencies.
+    if count == 1, k.hasSuffix("$") {
+      emit(a, b, .misc, "entities.currency")
+      return
+    }
     // "NATO", "Arab League", "Ramadan".
     if let t = lex.knownNames[k] {
       emit(a, b, t, "entities.lexicon")
@@ -426,6 +458,12 @@ struct Scan {
       return
     }
     let placeEntry = place(k, strict: weakStart)
+    // "Israeli-PLO", "Russian-Chechen": two names joined by a hyphen, one of them a
+    // demonym, a known name or a place, name a relation (MISC).
+    if count == 1, placeEntry == nil, isNameCompound(k) {
+      emit(a, b, .misc, "entities.compound")
+      return
+    }
     // "Nancy", "Austin": a given name that is also a town is the given name.
     if count == 1, lex.firstNames.contains(k), let p = placeEntry, p.feature != .country, p.population < 1_000_000 {
       emit(a, b, .person, "entities.first-name")

@@ -102,6 +102,13 @@ enum WordBuilder {
           }
         }
       }
+      // "US$", "C$", "HK$": a currency sign glued to one to three capitals.
+      if tokens[j].kind == .word, j + 1 < tokens.count, adjacent(tokens, j),
+        tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1, bytes[tokens[j + 1].range.utf8Start] == 0x24,
+        tokens[j].range.utf8End - start <= 3, (start..<tokens[j].range.utf8End).allSatisfy({ isUpperASCII(bytes[$0]) })
+      {
+        j += 1
+      }
       let range = TextRange(start, tokens[j].range.utf8End)
       let text = document.string(range)
       let shape = self.shape(of: text, kind: tokens[i].kind, bytes: bytes, range: range)
