@@ -320,6 +320,7 @@ struct Scan {
     guard parts.count >= 2,
       parts.allSatisfy({ $0.unicodeScalars.first.map { $0.properties.isUppercase } ?? false })
     else { return false }
+    if nameParticles.contains(parts[0].lowercased()) { return false }  // "Al-Assad"
     return parts.contains { p in
       let s = String(p)
       return lex.demonyms[s] != nil || lex.knownNames[s] != nil
@@ -711,6 +712,8 @@ struct Scan {
     }
     guard !teams.isEmpty else { return }
     for ci in candidates.indices where candidates[ci].type == .place {
+      // Headlines and fixture lists in capitals name places by convention; keep those.
+      if caseless[words[candidates[ci].first].sentence] { continue }
       if teams.contains(key(candidates[ci].first, candidates[ci].last).uppercased()) {
         candidates[ci].type = .org
         candidates[ci].rule = "entities.team-context"
