@@ -581,8 +581,11 @@ struct Scan {
         c.rule = "entities.propagated"
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
-        // "Thousands", "Channel": a lone capitalised common word with no other evidence.
-        if c.first == c.last, isCommonNoun(k) { continue }
+        // "Thousands", "Cash Equivalents", "RESEARCH ALERT": capitalised common words with no
+        // other evidence.
+        if (c.first...c.last).allSatisfy({ isCommonNoun(words[$0].text) || Scan.connectors.contains(words[$0].text) }) {
+          continue
+        }
         let count = c.last - c.first + 1
         // "Revenue 1,234 1,100": table row labels are not names.
         if resultLine[words[c.first].sentence], c.first == c.last, isCommonNoun(k) { continue }
