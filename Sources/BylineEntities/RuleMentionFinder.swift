@@ -212,7 +212,7 @@ struct Scan {
       }
       // "Reading the report…": a sentence-initial word the article also writes in lower case
       // (but "Northern Ireland", "Central Bank of …" keep theirs).
-      if w.sentenceStart, !startsKnownName(a, last), w.shape == .capitalized, !(a < last && lex.firstNames.contains(w.text)),
+      if w.sentenceStart, !resultLine[w.sentence], !startsKnownName(a, last), w.shape == .capitalized, !(a < last && lex.firstNames.contains(w.text)),
         lowerVocabulary.contains(w.text.lowercased()) || lex.commonWords.contains(w.text.lowercased())
       {
         a += 1
@@ -579,6 +579,10 @@ struct Scan {
       } else if c.type == nil, let t = typed[k] {
         c.type = t
         c.rule = "entities.propagated"
+      } else if c.type == nil, isTeamContext(c) {
+        // "Essex beat Gloucestershire", "Surrey v Kent".
+        c.type = .org
+        c.rule = "entities.team-context"
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
         // "Thousands", "Cash Equivalents", "RESEARCH ALERT": capitalised common words with no
@@ -697,6 +701,15 @@ struct Scan {
   /// Words before a team's name ("beat Somerset", "Surrey v Kent").
   static let teamWordsBefore: Set<String> = ["beat", "beating", "defeated", "v", "vs", "vs."]
 
+  /// The candidate stands before "beat"/"drew" or after "beat"/"v" in its sentence.
+  func isTeamContext(_ c: Candidate) -> Bool {
+    let s = words[c.first].sentence
+    let before = c.first > 0 && words[c.first - 1].sentence == s && Scan.teamWordsBefore.contains(words[c.first - 1].text)
+    let after = c.last + 1 < words.count && words[c.last + 1].sentence == s
+      && Scan.teamVerbsAfter.contains(words[c.last + 1].text)
+    return before || after
+  }
+
   /// A town or division named as the subject or object of a sports result is a team:
   /// "Leicestershire beat Somerset", "Surrey v Kent" → ORG; every mention of the same name in
   /// the article follows. Countries stay places (national teams are named by country).
@@ -707,11 +720,7 @@ struct Scan {
       let c = candidates[ci]
       let k = key(c.first, c.last)
       if let e = place(k, strict: false), e.feature == .country || e.feature == .region { continue }
-      let before = c.first > 0 && words[c.first - 1].sentence == words[c.first].sentence
-        && Scan.teamWordsBefore.contains(words[c.first - 1].text)
-      let after = c.last + 1 < words.count && words[c.last + 1].sentence == words[c.first].sentence
-        && Scan.teamVerbsAfter.contains(words[c.last + 1].text)
-      if before || after { teams.insert(k.uppercased()) }
+      if isTeamContext(c) { teams.insert(k.uppercased()) }
     }
     guard !teams.isEmpty else { return }
     for ci in candidates.indices where candidates[ci].type == .place {

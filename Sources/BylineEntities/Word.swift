@@ -156,6 +156,7 @@ enum WordBuilder {
     guard kind == .word else { return .other }
     let first = bytes[range.utf8Start]
     if first == 0x27 || first == 0xE2 { return .other }  // "'s", "’s"
+    if first >= 0x30 && first <= 0x39 { return .other }  // "64th", "1990s"
     var letters = 0
     var uppers = 0
     var firstUpper: Bool?
