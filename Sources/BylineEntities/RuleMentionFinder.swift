@@ -712,14 +712,15 @@ struct Scan {
 
   /// A town or division named as the subject or object of a sports result is a team:
   /// "Leicestershire beat Somerset", "Surrey v Kent" → ORG; every mention of the same name in
-  /// the article follows. Countries stay places (national teams are named by country).
+  /// the article follows. Only towns: countries and divisions ("England", "Scotland") name
+  /// national teams, which stay places.
   mutating func markTeams() {
     var teams = Set<String>()
     for c in candidates where c.rule == "entities.results-line" { teams.insert(key(c.first, c.last).uppercased()) }
     for ci in candidates.indices where candidates[ci].type == .place {
       let c = candidates[ci]
       let k = key(c.first, c.last)
-      if let e = place(k, strict: false), e.feature == .country || e.feature == .region { continue }
+      if let e = place(k, strict: false), e.feature != .city { continue }
       if isTeamContext(c) { teams.insert(k.uppercased()) }
     }
     guard !teams.isEmpty else { return }
