@@ -585,6 +585,10 @@ struct Scan {
         c.rule = "entities.team-context"
       } else if c.type == nil {
         if c.weak && !strongStrings.contains(k) { continue }
+        // "W L PCT GB": table headings of short capitalised abbreviations.
+        if c.last > c.first, (c.first...c.last).allSatisfy({ words[$0].text.utf8.count <= 3 && words[$0].isCapital }) {
+          continue
+        }
         // "Thousands", "Cash Equivalents", "RESEARCH ALERT": capitalised common words with no
         // other evidence.
         if (c.first...c.last).allSatisfy({ isCommonNoun(words[$0].text) || Scan.connectors.contains(words[$0].text) }) {
