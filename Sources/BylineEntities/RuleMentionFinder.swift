@@ -3,24 +3,37 @@ import BylinePlaces
 
 /// Finds PERSON / ORG / PLACE / MISC mentions with lexicons, capitalisation and context rules.
 ///
-/// How it works, per document:
-/// 1. Words (``WordBuilder``) are grouped into runs of capitalised words, allowing name
-///    particles and "of"/"&" between them ("Ludwig van Beethoven", "Bank of England"). A run
-///    never starts with a stop-word ("The European Union" → "European Union") nor contains a
-///    month or weekday; a sentence-initial word that the article also uses in lower case is
-///    dropped ("Reading the report" ↛ "Reading").
-/// 2. Each run is typed by the first rule that applies (see ``classify``): known name,
-///    organisation head, "<head> of <Name>", title before a name (title kept outside),
-///    demonym, given name, gazetteer, cue verb, acronym.
-/// 3. Document-level rules: a single word equal to the surname of a person named earlier or
-///    later is that person ("Erdogan"); an untyped run takes the type of the same string
-///    typed elsewhere; an untyped sentence-initial word with no other evidence is dropped.
-/// 4. Sentences written in capitals or title case (headlines, datelines) are matched
-///    case-insensitively against the names found in the body and the lexicons only.
+/// How it works, per document (one pass per `Scan+*.swift` file):
+/// 1. Runs (`Scan+Runs`): words (``WordBuilder``: "al-Assad", "U.S.", "Hong Kong-based" are one
+///    word) are grouped into runs of capitalised words, allowing name particles, "of", "for",
+///    "&" and (before an organisation head) "and" between them ("Ludwig van Beethoven", "Bank
+///    of England", "Securities and Exchange Commission"). A run never starts with a stop-word
+///    ("The European Union" → "European Union") nor contains a month or weekday; a
+///    sentence-initial common word is dropped ("Reading the report" ↛ "Reading"); "pro-Western"
+///    and "Moscow-based" are MISC.
+/// 2. Typing (`Scan+Classify`), first rule that applies: known name (`entities.lexicon`),
+///    gazetteer for multi-word places, event head (`event-head`: "U.S. Open"), organisation
+///    head (`org-head`: "Labour Party"), title before a name (`title`: "Turkish President
+///    Recep Tayyip Erdogan" → MISC "Turkish" + PERSON, title outside), "<head> of <Name>"
+///    (`org-of`), place head (`place-head`: "Orange County"), demonym (`demonym`), initials
+///    (`initials`: "P. Simmons"), name compounds ("Israeli-PLO"), gazetteer (`gazetteer`,
+///    stricter at sentence start), given name (`first-name`), lower-case title before
+///    (`title`: "spokesman Shen Guofang"), cue verb (`cue-verb`: "Cotti said"), surname shape
+///    (`surname-shape`: "O'Brien"), acronym (`acronym`: "FSIN" → ORG).
+/// 3. Document level (`Scan+Document`): untyped two- or three-word names become persons;
+///    a single word equal to the surname of a full name in the article is that person
+///    (`coreference`); an untyped run takes the type of the same string typed elsewhere
+///    (`propagated`); unknown names after "in"/"at" are places (`place-context`); runs of only
+///    common words and lone sentence-initial words with no evidence are dropped; the rest is
+///    `default-person` / `default-org`.
+/// 4. Headlines and datelines (`Scan+Headlines`): sentences in capitals or title case are
+///    matched case-insensitively against names found in the body and the lexicons only
+///    (`headline-propagated`).
+/// 5. Sports (`Scan+Sports`): in lines of names and numbers ("Wigan 4 Chester 2") and next to
+///    "beat"/"v", towns are teams (`results-line`, `team-context` → ORG).
 ///
-/// Limits: English only; no nested entities; sports clubs named after places come out as
-/// PLACE; types of unknown names are a guess (two or three capitalised words → PERSON,
-/// one word → ORG).
+/// Limits: English only; no nested entities; types of unknown names are a guess; products,
+/// works and events without a known head are missed or typed ORG.
 public struct RuleMentionFinder: MentionFinder {
   public let lexicons: EntityLexicons
   public let gazetteer: Gazetteer
@@ -35,7 +48,9 @@ public struct RuleMentionFinder: MentionFinder {
   }
 
   public func mentions(in document: Document) -> [EntityMention] {
-    var scan = Scan(finder: self, words: WordBuilder.words(in: document, stopwords: lexicons.stopwords), sentenceCount: document.sentences.count)
+    var scan = Scan(
+      finder: self, words: WordBuilder.words(in: document, stopwords: lexicons.stopwords),
+      sentenceCount: document.sentences.count)
     scan.findRuns()
     scan.resolveDocumentLevel()
     scan.matchCaselessSentences()
