@@ -11,9 +11,9 @@ import BylinePlaces
 ///    ("The European Union" → "European Union") nor contains a month or weekday; a
 ///    sentence-initial common word is dropped ("Reading the report" ↛ "Reading"); "pro-Western"
 ///    and "Moscow-based" are MISC.
-/// 2. Typing (`Scan+Classify`), first rule that applies: known name (`entities.lexicon`),
-///    gazetteer for multi-word places, event head (`event-head`: "U.S. Open"), organisation
-///    head (`org-head`: "Labour Party"), title before a name (`title`: "Turkish President
+/// 2. Typing (`Scan+Classify`), first rule that applies: currency ("US$"), known name
+///    (`entities.lexicon`), gazetteer for multi-word places, organisation head (`org-head`:
+///    "Labour Party"), event head (`event-head`: "U.S. Open"), title before a name (`title`: "Turkish President
 ///    Recep Tayyip Erdogan" → MISC "Turkish" + PERSON, title outside), "<head> of <Name>"
 ///    (`org-of`), place head (`place-head`: "Orange County"), demonym (`demonym`), initials
 ///    (`initials`: "P. Simmons"), name compounds ("Israeli-PLO"), gazetteer (`gazetteer`,
