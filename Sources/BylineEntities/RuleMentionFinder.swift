@@ -24,8 +24,8 @@ import BylinePlaces
 ///    a single word equal to the surname of a full name in the article is that person
 ///    (`coreference`); an untyped run takes the type of the same string typed elsewhere
 ///    (`propagated`); unknown names after "in"/"at" are places (`place-context`); runs of only
-///    common words and lone sentence-initial words with no evidence are dropped; the rest is
-///    `default-person` / `default-org`.
+///    common words and lone unknown words with no evidence are dropped; other unknown runs
+///    are `default-person` (two or three name-like words) or `default-org`.
 /// 4. Headlines and datelines (`Scan+Headlines`): sentences in capitals or title case are
 ///    matched case-insensitively against names found in the body and the lexicons only
 ///    (`headline-propagated`).

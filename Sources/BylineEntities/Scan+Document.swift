@@ -104,6 +104,10 @@ extension Scan {
         if looksLikePersonName(c) {
           c.type = .person
           c.rule = "entities.default-person"
+        } else if c.first == c.last {
+          // A lone unknown capitalised word with no evidence of its type: more often not a
+          // name, or a person, place or work, than an organisation; leave it out.
+          continue
         } else {
           c.type = .org
           c.rule = "entities.default-org"
