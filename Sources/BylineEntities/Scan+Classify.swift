@@ -118,7 +118,8 @@ extension Scan {
       emit(a, b, .person, "entities.initials")
       return
     }
-    let placeEntry = place(k, strict: weakStart)
+    // "Wave", "Centro": a common word needs a sizeable place even mid-sentence.
+    let placeEntry = place(k, strict: weakStart || (count == 1 && isCommonNoun(k)))
     // "Israeli-PLO", "Russian-Chechen": two names joined by a hyphen, one of them a
     // demonym, a known name or a place, name a relation (MISC).
     if count == 1, placeEntry == nil, isNameCompound(k) {
