@@ -52,6 +52,14 @@ extension Scan {
       if let t = c.type, typed[k] == nil { typed[k] = t }
       if !c.weak { strongStrings.insert(k) }
     }
+    // How often each one-word run occurs away from a sentence start.
+    var singleCounts: [String: Int] = [:]
+    for c in candidates where c.first == c.last && !words[c.first].sentenceStart {
+      singleCounts[key(c.first, c.last), default: 0] += 1
+    }
+    // A lone unknown word written with a capital three times or more mid-sentence is a name
+    // ("Glamorgan" in a cricket report); its type is a guess (ORG).
+    let minRepeats = 3
     var kept: [Candidate] = []
     kept.reserveCapacity(candidates.count)
     for var c in candidates {
@@ -104,7 +112,7 @@ extension Scan {
         if looksLikePersonName(c) {
           c.type = .person
           c.rule = "entities.default-person"
-        } else if c.first == c.last {
+        } else if c.first == c.last, (singleCounts[k] ?? 0) < minRepeats {
           // A lone unknown capitalised word with no evidence of its type: more often not a
           // name, or a person, place or work, than an organisation; leave it out.
           continue
