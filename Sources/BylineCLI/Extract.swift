@@ -35,7 +35,9 @@ struct Extract: ParsableCommand {
         url = dir.appendingPathComponent("articles.jsonl")
       }
       var sinks: [any ReportSink] = [try JSONLSink(url: url, annotations: false)]
-      var runner = BatchRunner(analyzer: try DefaultAnalyzer.extractor())
+      // Text dumps need the textdump lexicon; HTML extraction works without a Lexicons folder.
+      let lexicons = try? LexiconLocator.locate(explicit: nil, executablePath: CommandLine.arguments[0])
+      var runner = BatchRunner(analyzer: try DefaultAnalyzer.extractor(lexicons: lexicons))
       runner.extractOnly = true
       if let jobs { runner.concurrency = max(1, jobs) }
       let summary = try runner.run(RecordStream(inputs: inputs), sinks: &sinks)

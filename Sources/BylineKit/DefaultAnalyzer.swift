@@ -1,4 +1,6 @@
+import BylineAttribution
 import BylineCore
+import BylineDates
 import BylineEntities
 import BylineExtract
 import BylinePlaces
@@ -14,24 +16,40 @@ public enum DefaultAnalyzer {
       TokenizerStage(),
       try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
       try PlaceStage(lexicons: lexicons),
+      try DateStage(lexicons: lexicons),
+      try QuoteStage(lexicons: lexicons),
+      try SourceStage(lexicons: lexicons),
     ]
   }
 
   /// The default extractors.
   public static var extraction: ArticleExtraction {
     ArticleExtraction(
-      html: { _, _, _ in throw ExtractionUnavailable() },
+      html: { bytes, charset, url in
+        try HTMLArticleExtractor.extract(html: bytes, charset: charset, url: url)
+      },
       page: { _ in throw ExtractionUnavailable() })
   }
 
-  /// An analyzer that only extracts articles (no stages, no lexicons needed).
-  public static func extractor() throws -> Analyzer {
-    Analyzer(pipeline: try Pipeline([]), extraction: extraction)
+  /// The default extractors with the text-dump extractor, which reads its block headers and
+  /// byline wording from `textdump/line_patterns.tsv` in `lexicons`.
+  public static func extraction(lexicons: LexiconStore) throws -> ArticleExtraction {
+    var ex = extraction
+    let dump = try TextDumpExtractor(lexicons: lexicons)
+    ex.page = { dump.extract(page: $0) }
+    return ex
+  }
+
+  /// An analyzer that only extracts articles (no stages); with `lexicons`, text dumps
+  /// (`page` input) are extracted too.
+  public static func extractor(lexicons: LexiconStore? = nil) throws -> Analyzer {
+    let ex = try lexicons.map { try extraction(lexicons: $0) } ?? extraction
+    return Analyzer(pipeline: try Pipeline([]), extraction: ex)
   }
 
   /// An analyzer with the default stages and extractors.
   public static func make(lexicons: LexiconStore) throws -> Analyzer {
-    Analyzer(pipeline: try Pipeline(stages(lexicons: lexicons)), extraction: extraction)
+    Analyzer(pipeline: try Pipeline(stages(lexicons: lexicons)), extraction: try extraction(lexicons: lexicons))
   }
 }
 

@@ -7,7 +7,11 @@ import BylineCore
 /// populous first. Load the shipped data with ``load(from:)``.
 public final class Gazetteer: Sendable {
   private let entries: [GazetteerEntry]
-  private let index: [String: [Int32]]
+  /// Lookup key → first posting; postings form linked lists (`postingNext`, -1 ends), which is
+  /// much cheaper to build than one array per key.
+  private let heads: [String: Int32]
+  private let postingEntry: [Int32]
+  private let postingNext: [Int32]
   private let byID: [Int: Int32]
   private let countryByCode: [String: Int32]
   /// The most tokens any name has (for greedy longest-match scanning).
@@ -16,34 +20,43 @@ public final class Gazetteer: Sendable {
   /// A gazetteer over in-memory entries; `names` maps each spelling to entry indices.
   public init(entries: [GazetteerEntry], names: [(String, Int)]) {
     self.entries = entries
-    var idx: [String: [Int32]] = [:]
-    idx.reserveCapacity(names.count)
+    var heads: [String: Int32] = [:]
+    heads.reserveCapacity(names.count)
+    var pEntry: [Int32] = []
+    var pNext: [Int32] = []
+    pEntry.reserveCapacity(names.count)
+    pNext.reserveCapacity(names.count)
     var maxWords = 1
     for (n, i) in names {
       let key = Gazetteer.key(n)
       guard !key.isEmpty else { continue }
       let i32 = Int32(i)
-      if let existing = idx[key] {
-        if !existing.contains(i32) { idx[key]!.append(i32) }
+      if let h = heads[key] {
+        var p = h
+        var seen = false
+        while p >= 0 {
+          if pEntry[Int(p)] == i32 { seen = true; break }
+          p = pNext[Int(p)]
+        }
+        if seen { continue }
+        pEntry.append(i32)
+        pNext.append(h)
+        heads[key] = Int32(pEntry.count - 1)
       } else {
-        idx[key] = [i32]
+        pEntry.append(i32)
+        pNext.append(-1)
+        heads[key] = Int32(pEntry.count - 1)
         var words = 1
         for b in key.utf8 where b == 32 { words += 1 }
         if words > maxWords { maxWords = words }
       }
     }
-    for (k, v) in idx where v.count > 1 {
-      // Population first; ties by feature rank then id so the order never depends on input order.
-      idx[k] = v.sorted { a, b in
-        let ea = entries[Int(a)], eb = entries[Int(b)]
-        if ea.population != eb.population { return ea.population > eb.population }
-        if ea.feature.rank != eb.feature.rank { return ea.feature.rank < eb.feature.rank }
-        return ea.geonamesID < eb.geonamesID
-      }
-    }
-    self.index = idx
+    self.heads = heads
+    self.postingEntry = pEntry
+    self.postingNext = pNext
     self.maxNameWords = maxWords
     var ids: [Int: Int32] = [:]
+    ids.reserveCapacity(entries.count)
     var countries: [String: Int32] = [:]
     for (i, e) in entries.enumerated() {
       if e.geonamesID != 0, ids[e.geonamesID] == nil { ids[e.geonamesID] = Int32(i) }
@@ -53,13 +66,27 @@ public final class Gazetteer: Sendable {
     self.countryByCode = countries
   }
 
-  /// Candidates for a name, most populous first; empty when the name is unknown.
+  /// Candidates for a name, most populous first (ties: countries, divisions, cities, regions,
+  /// then GeoNames id); empty when the name is unknown.
   public func candidates(for name: String) -> [GazetteerEntry] {
-    (index[Gazetteer.key(name)] ?? []).map { entries[Int($0)] }
+    guard var p = heads[Gazetteer.key(name)] else { return [] }
+    var out: [GazetteerEntry] = []
+    while p >= 0 {
+      out.append(entries[Int(postingEntry[Int(p)])])
+      p = postingNext[Int(p)]
+    }
+    if out.count > 1 {
+      out.sort { a, b in
+        if a.population != b.population { return a.population > b.population }
+        if a.feature.rank != b.feature.rank { return a.feature.rank < b.feature.rank }
+        return a.geonamesID < b.geonamesID
+      }
+    }
+    return out
   }
 
   /// True when `name` is a known spelling of some place.
-  public func contains(_ name: String) -> Bool { index[Gazetteer.key(name)] != nil }
+  public func contains(_ name: String) -> Bool { heads[Gazetteer.key(name)] != nil }
 
   /// The entry with this GeoNames id, if any.
   public func entry(geonamesID: Int) -> GazetteerEntry? {
@@ -75,7 +102,7 @@ public final class Gazetteer: Sendable {
   public var count: Int { entries.count }
 
   /// Number of distinct lookup keys.
-  public var nameCount: Int { index.count }
+  public var nameCount: Int { heads.count }
 
   /// The lookup key: lower-cased, diacritics and apostrophes removed (`'`, `’`, `‘`, `ʻ`, `ʼ`,
   /// `ʿ`, `ʾ`, `` ` ``: "‘Afrīn" = "Afrin", "Hawai'i" = "Hawaii"), runs of spaces/hyphens as one
@@ -99,20 +126,53 @@ public final class Gazetteer: Sendable {
       }
       return String(decoding: out, as: UTF8.self)
     }
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(name.utf8.count)
     var pendingSpace = false
-    for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+    for scalar in name.unicodeScalars {
       if scalar == " " || scalar == "-" || scalar == "\u{00A0}" || scalar == "\t" {
         pendingSpace = !out.isEmpty
         continue
       }
-      if (0x300...0x36F).contains(scalar.value) { continue }  // combining marks
-      if Gazetteer.apostrophes.contains(scalar.value) { continue }
-      if pendingSpace { out.append(" "); pendingSpace = false }
-      out.append(scalar)
+      let v = scalar.value
+      if v < 0x80 {
+        if v == 39 || v == 96 { continue }
+        if pendingSpace { out.append(32); pendingSpace = false }
+        out.append(v >= 65 && v <= 90 ? UInt8(v + 32) : UInt8(v))
+        continue
+      }
+      let folded = Gazetteer.foldUTF8(scalar)
+      if folded.isEmpty { continue }  // a combining mark or an apostrophe
+      if pendingSpace { out.append(32); pendingSpace = false }
+      out.append(contentsOf: folded)
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
+
+  /// One scalar lower-cased, decomposed, without combining marks or apostrophes ("É" → "e"), as
+  /// UTF-8. Latin letters come from a table made once; others are folded on the spot.
+  static func foldUTF8(_ scalar: Unicode.Scalar) -> [UInt8] {
+    let v = scalar.value
+    if v < 0x250 { return foldTable[Int(v)] }
+    if v >= 0x1E00 && v < 0x1F00 { return foldTable[0x250 + Int(v - 0x1E00)] }
+    if (0x300...0x36F).contains(v) || apostrophes.contains(v) { return [] }
+    return Array(String(String.UnicodeScalarView(foldSlow(scalar))).utf8)
+  }
+
+  private static func foldSlow(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+    if apostrophes.contains(scalar.value) { return [] }
+    return String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
+      .filter { !(0x300...0x36F).contains($0.value) && !apostrophes.contains($0.value) }
+  }
+
+  /// Folded UTF-8 of U+0000–U+024F and U+1E00–U+1EFF (Latin and Latin Extended Additional).
+  private static let foldTable: [[UInt8]] = {
+    func utf8(_ v: Int) -> [UInt8] {
+      guard let s = Unicode.Scalar(UInt32(v)) else { return [] }
+      return Array(String(String.UnicodeScalarView(foldSlow(s))).utf8)
+    }
+    return (0..<0x250).map(utf8) + (0x1E00..<0x1F00).map(utf8)
+  }()
 }
 
 extension Gazetteer {

@@ -5,7 +5,14 @@ import BylineCore
 /// document context, and the final choice for each name.
 struct PlaceResolver {
   let gazetteer: Gazetteer
-  let demonyms: [String: String]
+  /// Demonym key → the place it names ("syrian" → Syria, "european" → Europe).
+  let demonyms: [String: GazetteerEntry]
+  /// Keys of names that are common words first ("Centre", "Union"): resolved only with a
+  /// container ("Orange, California").
+  let commonWords: Set<String>
+  /// ISO country code → codes of its land neighbours.
+  let neighbours: [String: [String]]
+  let options: PlaceStage.Options
   let document: Document
 
   /// At most this many candidates (most populous first) are weighed per name.
@@ -24,6 +31,10 @@ struct PlaceResolver {
     var key: String
     /// The key of a containing place written inside the same mention ("texas").
     var containerKey: String?
+    /// Found inside an ORG or MISC name ("Washington" in "Washington Post").
+    var embedded = false
+    /// The mention names the division, not a town ("Oaxaca State").
+    var division = false
   }
 
   struct Choice {
@@ -39,9 +50,15 @@ struct PlaceResolver {
   /// Choices fixed by container pairs.
   private var fixed: [String: Choice] = [:]
 
-  init(gazetteer: Gazetteer, demonyms: [String: String], document: Document) {
+  init(
+    gazetteer: Gazetteer, demonyms: [String: GazetteerEntry], commonWords: Set<String>,
+    neighbours: [String: [String]] = [:], options: PlaceStage.Options, document: Document
+  ) {
     self.gazetteer = gazetteer
+    self.neighbours = neighbours
     self.demonyms = demonyms
+    self.commonWords = commonWords
+    self.options = options
     self.document = document
   }
 
@@ -57,36 +74,50 @@ struct PlaceResolver {
     out.reserveCapacity(mentions.count)
     for m in mentions {
       guard let c = choices[m.key] else { continue }
+      if commonWords.contains(m.key) && c.rule != "places.container" { continue }
       let e = c.entry
       out.append(
         PlaceMention(
           range: m.range, name: e.name, countryCode: e.countryCode, admin1: e.admin1,
           latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID,
           feature: e.feature, population: e.population > 0 ? e.population : nil,
-          entityID: m.entityID, rule: c.rule))
+          entityID: m.entityID, rule: m.embedded ? "places.embedded" : c.rule))
     }
     return out
   }
 
-  /// Country places for demonym MISC mentions ("Syrian" → Syria), rule `places.demonym`.
+  /// Places for demonyms ("Syrian" → Syria, "European" → Europe), rule `places.demonym`: MISC
+  /// mentions that are a demonym, and with ``PlaceStage/Options/embedded`` also demonym words
+  /// inside longer ORG and MISC names ("Russian" in "Russian Embassy").
   func demonymPlaces() -> [PlaceMention] {
     var out: [PlaceMention] = []
-    for em in document.entities where em.type == .misc {
-      let k = Gazetteer.key(document.string(em.range))
-      guard let cc = demonymCountry(k), let e = gazetteer.country(code: cc) else { continue }
+    func add(_ range: TextRange, _ e: GazetteerEntry, _ entityID: String) {
       out.append(
         PlaceMention(
-          range: em.range, name: e.name, countryCode: e.countryCode, admin1: nil,
+          range: range, name: e.name, countryCode: e.countryCode, admin1: e.admin1,
           latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID,
           feature: e.feature, population: e.population > 0 ? e.population : nil,
-          entityID: em.entityID.isEmpty ? nil : em.entityID, rule: "places.demonym"))
+          entityID: entityID.isEmpty ? nil : entityID, rule: "places.demonym"))
+    }
+    for em in document.entities where em.type == .misc || em.type == .org {
+      if let e = demonymPlace(Gazetteer.key(document.string(em.range))) {
+        if em.type == .misc { add(em.range, e, em.entityID) }
+        continue
+      }
+      guard options.embedded else { continue }
+      for i in document.tokenIndices(in: em.range) where document.tokens[i].kind == .word {
+        let t = document.tokenText(i)
+        guard let f = t.utf8.first, f >= 65 && f <= 90, let e = demonymPlace(Gazetteer.key(t))
+        else { continue }
+        add(document.tokens[i].range, e, "")
+      }
     }
     return out
   }
 
-  private func demonymCountry(_ key: String) -> String? {
-    if let cc = demonyms[key] { return cc }
-    if key.hasSuffix("s"), let cc = demonyms[String(key.dropLast())] { return cc }
+  private func demonymPlace(_ key: String) -> GazetteerEntry? {
+    if let e = demonyms[key] { return e }
+    if key.hasSuffix("s"), let e = demonyms[String(key.dropLast())] { return e }
     return nil
   }
 
@@ -97,12 +128,74 @@ struct PlaceResolver {
       .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     for em in places {
       let surface = document.string(em.range)
-      guard let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) else { continue }
-      mentions.append(
-        Mention(
-          range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
-          containerKey: container))
+      if let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: container))
+      } else if let key = suffixedDivisionKey(surface) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: nil, division: true))
+      }
     }
+    if options.embedded { collectEmbedded() }
+    mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
+  }
+
+  /// Place names inside ORG and MISC names ("Washington Post", "University of Mississippi"):
+  /// the longest run of capitalised tokens the gazetteer knows, when it is a country, division,
+  /// region or a city of 100,000 people or more, and not the whole name.
+  private mutating func collectEmbedded() {
+    let maxWords = gazetteer.maxNameWords
+    for em in document.entities where em.type == .org || em.type == .misc {
+      // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor).
+      if let k = known(document.string(em.range)), embeddable(k) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true))
+        continue
+      }
+      let idx = document.tokenIndices(in: em.range)
+      guard idx.count > 1 else { continue }
+      var i = idx.lowerBound
+      while i < idx.upperBound {
+        guard isCapitalisedWord(i) else { i += 1; continue }
+        var found: (Int, String)? = nil
+        var j = i
+        while j < idx.upperBound && j - i < maxWords {
+          if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
+          if isCapitalisedWord(j) {
+            let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
+            if span != em.range, let k = known(document.string(span)), embeddable(k) {
+              found = (j, k)
+            }
+          }
+          j += 1
+        }
+        if let (end, k) = found {
+          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+          mentions.append(Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true))
+          i = end + 1
+        } else {
+          i += 1
+        }
+      }
+    }
+  }
+
+  private func isCapitalisedWord(_ i: Int) -> Bool {
+    guard document.tokens[i].kind == .word, let f = document.bytes[safe: document.tokens[i].range.utf8Start]
+    else { return false }
+    return f >= 65 && f <= 90
+  }
+
+  private func embeddable(_ key: String) -> Bool {
+    guard !commonWords.contains(key), let c = candidates[key], let top = c.first else { return false }
+    if demonymPlace(key) != nil { return false }
+    return c.contains { $0.feature != .city } || top.population >= 100_000
   }
 
   /// The key under which the gazetteer knows `surface`, trying "the X", "X's" and "X, Y"
@@ -128,11 +221,39 @@ struct PlaceResolver {
     return nil
   }
 
+  /// Words that follow a division's name inside a name ("Oaxaca State", "Borno state").
+  static let divisionSuffixes = [
+    " State", " state", " Province", " province", " Region", " region", " Oblast", " oblast",
+    " Governorate", " governorate", " Prefecture", " prefecture",
+  ]
+
+  /// The key of a division named with a suffix ("Oaxaca State" → "oaxaca"), when the gazetteer
+  /// has a division of that name.
+  private mutating func suffixedDivisionKey(_ surface: String) -> String? {
+    for suffix in Self.divisionSuffixes where surface.hasSuffix(suffix) {
+      let head = String(surface.dropLast(suffix.count))
+      if let k = known(head), candidates[k]?.contains(where: { $0.feature == .admin1 }) == true {
+        return k
+      }
+    }
+    return nil
+  }
+
   /// The key of `name` when the gazetteer knows it (candidates cached).
   private mutating func known(_ name: String) -> String? {
     let k = Gazetteer.key(name)
     if candidates[k] != nil { return k }
-    let c = gazetteer.candidates(for: name)
+    var c = gazetteer.candidates(for: name)
+    // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
+    // likely a word than that town.
+    c.removeAll { $0.feature == .city && $0.population < 100_000 && Gazetteer.key($0.name) != k }
+    // Short all-capital forms ("UK", "SOL") name countries and regions; a town only by its own
+    // name ("ROME") or a dotted abbreviation ("D.C."), never through another spelling.
+    if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }),
+      !name.utf8.contains(46)
+    {
+      c.removeAll { $0.feature == .city && Gazetteer.key($0.name) != k }
+    }
     guard !c.isEmpty else { return nil }
     candidates[k] = Array(c.prefix(Self.maxCandidates))
     keys.append(k)
@@ -142,13 +263,23 @@ struct PlaceResolver {
   // MARK: - Containers ("Paris, Texas")
 
   private mutating func applyContainers() {
-    for (i, m) in mentions.enumerated() {
+    var i = 0
+    while i < mentions.count {
+      let m = mentions[i]
       if let ck = m.containerKey { fixPair(inner: m.key, outer: ck) }
-      guard i + 1 < mentions.count else { continue }
+      guard i + 1 < mentions.count else { break }
       let next = mentions[i + 1]
       if isCommaGap(from: m.range.utf8End, to: next.range.utf8Start) {
+        // "Washington, D.C." split in two by the entity stage is one name.
+        let whole = TextRange(m.range.utf8Start, next.range.utf8End)
+        if !m.embedded && !next.embedded, let k = known(document.string(whole)) {
+          mentions[i] = Mention(range: whole, entityID: m.entityID, key: k, containerKey: nil)
+          mentions.remove(at: i + 1)
+          continue
+        }
         fixPair(inner: m.key, outer: next.key)
       }
+      i += 1
     }
   }
 
@@ -185,7 +316,9 @@ struct PlaceResolver {
   /// unless a mention is followed by a word like "region" or "state".
   private mutating func pruneSameNamedDivisions() {
     var divisionKeys: Set<String> = []
-    for m in mentions where followedByDivisionWord(m.range.utf8End) { divisionKeys.insert(m.key) }
+    for m in mentions where m.division || followedByDivisionWord(m.range.utf8End) {
+      divisionKeys.insert(m.key)
+    }
     for k in keys {
       guard let c = candidates[k], c.contains(where: { $0.feature == .admin1 }),
         c.contains(where: { $0.feature == .city })
@@ -235,14 +368,19 @@ struct PlaceResolver {
     return s
   }
 
+  /// Bonus for a candidate in a country the article mentions otherwise (~300× population).
   static let countryBonus = 2.5
+  /// Bonus for a town in a division the article names, or a division holding a town it names.
   static let admin1Bonus = 3.5
+  /// Bonus for a town in the same division as another town the article names (weaker: large
+  /// divisions such as England hold many same-named towns).
+  static let siblingBonus = 1.5
 
   private struct Context {
     /// Country code → voters (key of the mention, or "#demonym" → id of its pick) that put it in
     /// the article.
     var countries: [String: [String: Int]] = [:]
-    /// "CC|division" → voters (divisions named, or containing a town named).
+    /// "CC|division" → voters that are that division, named.
     var divisions: [String: [String: Int]] = [:]
     /// "CC|division" → voters that are towns in that division.
     var townDivisions: [String: [String: Int]] = [:]
@@ -270,10 +408,7 @@ struct PlaceResolver {
       case .admin1:
         if let d = divisionKey(e.countryCode, e.name) { ctx.divisions[d, default: [:]][k] = id }
       case .city:
-        if let d = divisionKey(e.countryCode, e.admin1) {
-          ctx.divisions[d, default: [:]][k] = id
-          ctx.townDivisions[d, default: [:]][k] = id
-        }
+        if let d = divisionKey(e.countryCode, e.admin1) { ctx.townDivisions[d, default: [:]][k] = id }
       default: break
       }
     }
@@ -287,12 +422,22 @@ struct PlaceResolver {
     if let cc = e.countryCode, ctx.has(ctx.countries, cc, besides: key, id: e.geonamesID) {
       s += Self.countryBonus
       rule = "places.context-country"
+    } else if e.feature == .country, let cc = e.countryCode,
+      neighbours[cc, default: []].contains(where: { ctx.has(ctx.countries, $0, besides: key, id: e.geonamesID) })
+    {
+      s += Self.countryBonus
+      rule = "places.context-country"
     }
     switch e.feature {
     case .city:
-      if let d = divisionKey(e.countryCode, e.admin1), ctx.has(ctx.divisions, d, besides: key, id: e.geonamesID) {
-        s += Self.admin1Bonus
-        rule = "places.context-admin1"
+      if let d = divisionKey(e.countryCode, e.admin1) {
+        if ctx.has(ctx.divisions, d, besides: key, id: e.geonamesID) {
+          s += Self.admin1Bonus
+          rule = "places.context-admin1"
+        } else if ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
+          s += Self.siblingBonus
+          rule = "places.context-admin1"
+        }
       }
     case .admin1:
       if let d = divisionKey(e.countryCode, e.name), ctx.has(ctx.townDivisions, d, besides: key, id: e.geonamesID) {
@@ -316,7 +461,7 @@ struct PlaceResolver {
       guard isUpper && startsWord else { i += 1; continue }
       var j = i + 1
       while j < b.count && (b[j] >= 97 && b[j] <= 122 || b[j] >= 65 && b[j] <= 90) { j += 1 }
-      if j - i >= 4, let cc = demonymCountry(String(decoding: b[i..<j], as: UTF8.self).lowercased()) {
+      if j - i >= 4, let cc = demonymPlace(String(decoding: b[i..<j], as: UTF8.self).lowercased())?.countryCode {
         out.insert(cc)
       }
       i = j
@@ -377,4 +522,8 @@ struct PlaceResolver {
     case .city: return "places.population"
     }
   }
+}
+
+extension Array {
+  subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

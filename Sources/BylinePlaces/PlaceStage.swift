@@ -14,12 +14,19 @@ import Foundation
 ///   "Idaho" → Moscow, Idaho), or a division containing a town the article mentions ("Georgia"
 ///   with "Atlanta" → the US state);
 /// - `places.context-country`: a candidate in a country the article mentions elsewhere, by name,
-///   through one of its places, or through a demonym ("Syrian");
+///   through one of its places, or through a demonym ("Syrian"); a country next to one the
+///   article mentions ("Georgia" with "Russia");
 /// - otherwise the prior: countries beat divisions, divisions and capitals beat towns, then
 ///   population (`places.country`, `places.admin1`, `places.region`, `places.population`).
 ///
-/// Options: ``Options/resolveDemonyms`` (off by default) also turns MISC demonym mentions
-/// ("Syrian") into country places with rule `places.demonym`.
+/// A division named with a suffix ("Oaxaca State", "Borno state") resolves to the division.
+/// Names that are common words first (`places/common_words.tsv`: "Centre", "Union") resolve
+/// only inside a container pair.
+///
+/// Options (both off by default; GeoWebNews counts both kinds as toponyms):
+/// ``Options/resolveDemonyms`` turns MISC demonym mentions ("Syrian", "European") into country or
+/// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
+/// MISC names ("Washington Post", "EU") (`places.embedded`).
 ///
 /// Limits: only names in the gazetteer (countries, first-order divisions, places with at least
 /// 15,000 people, regions, seas); division coordinates are stand-ins (seat or largest town).
@@ -31,27 +38,53 @@ public struct PlaceStage: Stage {
 
   /// Stage options.
   public struct Options: Sendable {
-    /// Also resolve MISC mentions that are demonyms ("Syrian") to their country.
+    /// Also resolve MISC mentions that are demonyms ("Syrian") to their country (or region:
+    /// "European"), rule `places.demonym`.
     public var resolveDemonyms: Bool
-    public init(resolveDemonyms: Bool = false) { self.resolveDemonyms = resolveDemonyms }
+    /// Also resolve place names inside ORG and MISC names ("Washington" in "Washington Post")
+    /// and ORG or MISC names that are place names ("EU", "Atlantic"): countries, divisions,
+    /// regions, cities of 100,000 or more; rule `places.embedded` (and demonyms inside such
+    /// names when `resolveDemonyms` is on).
+    public var embedded: Bool
+    public init(resolveDemonyms: Bool = false, embedded: Bool = false) {
+      self.resolveDemonyms = resolveDemonyms
+      self.embedded = embedded
+    }
   }
 
   let gazetteer: Gazetteer
-  /// Demonym lookup key → ISO country code.
-  let demonyms: [String: String]
+  /// Demonym lookup key → the place it names.
+  let demonyms: [String: GazetteerEntry]
+  /// Keys of place names that are common words first.
+  let commonWords: Set<String>
+  /// ISO country code → codes of its land neighbours.
+  let neighbours: [String: [String]]
   let options: Options
 
-  /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to country codes.
-  public init(gazetteer: Gazetteer, demonyms: [String: String] = [:], options: Options = Options()) {
+  /// A stage over a loaded gazetteer; `demonyms` maps demonyms ("Syrian") to ISO country codes,
+  /// `regionDemonyms` to places ("European" → Europe; these win over `demonyms`, so "English"
+  /// is England, not the United Kingdom); `commonWords` lists place names
+  /// that are resolved only with a container ("Orange, California"); `neighbours` gives each
+  /// country's land neighbours (a neighbour named in the article favours the country).
+  public init(
+    gazetteer: Gazetteer, demonyms: [String: String] = [:],
+    regionDemonyms: [String: GazetteerEntry] = [:],
+    commonWords: [String] = [], neighbours: [String: [String]] = [:], options: Options = Options()
+  ) {
+    self.neighbours = neighbours
     self.gazetteer = gazetteer
-    var d: [String: String] = [:]
-    for (k, v) in demonyms { d[Gazetteer.key(k)] = v }
+    var d: [String: GazetteerEntry] = [:]
+    for (k, v) in demonyms.sorted(by: { $0.key < $1.key }) {
+      if let e = gazetteer.country(code: v), d[Gazetteer.key(k)] == nil { d[Gazetteer.key(k)] = e }
+    }
+    for (k, e) in regionDemonyms.sorted(by: { $0.key < $1.key }) { d[Gazetteer.key(k)] = e }
     self.demonyms = d
+    self.commonWords = Set(commonWords.map(Gazetteer.key))
     self.options = options
   }
 
-  /// Loads the gazetteer (`places/…`) and, when present, `entities/demonyms.tsv`
-  /// (columns `demonym`, `country_code`).
+  /// Loads the gazetteer (`places/…`), `places/region_demonyms.tsv`, `places/common_words.tsv`
+  /// and, when present, `entities/demonyms.tsv` (columns `demonym`, `country_code`).
   public init(lexicons: LexiconStore, options: Options = Options()) throws {
     let g = try Gazetteer.shared(from: lexicons)
     var d: [String: String] = [:]
@@ -64,14 +97,38 @@ public struct PlaceStage: Stage {
         if d[k] == nil { d[k] = row[cc] }
       }
     }
-    self.init(gazetteer: g, demonyms: d, options: options)
+    var r: [String: GazetteerEntry] = [:]
+    let rt = try lexicons.table(
+      "places/region_demonyms.tsv", requiredColumns: ["demonym", "geonames_id", "place"])
+    let rd = rt.column("demonym")!, ri = rt.column("geonames_id")!, rp = rt.column("place")!
+    for (n, row) in rt.rows.enumerated() {
+      // Id 0: a hand-written place of extra_places.tsv, found by its name.
+      let e =
+        Int(row[ri]) == 0
+        ? g.candidates(for: row[rp]).first { $0.geonamesID == 0 }
+        : Int(row[ri]).flatMap { g.entry(geonamesID: $0) }
+      guard let e else { throw rt.error(row: n, "no place with geonames_id \(row[ri]) (\(row[rp]))") }
+      r[row[rd]] = e
+    }
+    let ct = try lexicons.table("places/common_words.tsv", requiredColumns: ["name"])
+    let cn = ct.column("name")!
+    let nt = try lexicons.table("places/neighbours.tsv", requiredColumns: ["country_code", "neighbours"])
+    let nc = nt.column("country_code")!, nn = nt.column("neighbours")!
+    var nb: [String: [String]] = [:]
+    for row in nt.rows { nb[row[nc]] = row[nn].split(separator: ",").map(String.init) }
+    self.init(
+      gazetteer: g, demonyms: d, regionDemonyms: r, commonWords: ct.rows.map { $0[cn] },
+      neighbours: nb, options: options)
   }
 
   public func process(_ document: inout Document) throws {
-    var resolver = PlaceResolver(gazetteer: gazetteer, demonyms: demonyms, document: document)
+    var resolver = PlaceResolver(
+      gazetteer: gazetteer, demonyms: demonyms, commonWords: commonWords, neighbours: neighbours,
+      options: options, document: document)
     var places = resolver.resolve()
     if options.resolveDemonyms {
-      places += resolver.demonymPlaces()
+      let taken = Set(places.map(\.range))
+      places += resolver.demonymPlaces().filter { !taken.contains($0.range) }
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     document.places = places

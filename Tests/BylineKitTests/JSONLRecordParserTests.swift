@@ -28,3 +28,14 @@ import Testing
     #expect(why.contains(reason))
   }
 }
+
+@Suite struct JSONLRecordParserUnicodeTests {
+  /// Regression: JSONSerialization on Linux dropped a raw U+FEFF inside a string, shifting
+  /// every later offset of a `text` record by one.
+  @Test func keepsByteOrderMarksInsideText() {
+    let line = "{\"id\": \"a\", \"text\": \"x\\n\u{FEFF}This \\ufeff\"}"
+    let r = JSONLRecordParser.record(from: Array(line.utf8), source: "s", lineNumber: 1)
+    guard case .text(let t) = r.content else { Issue.record("expected text"); return }
+    #expect(t.unicodeScalars.map(\.value) == [0x78, 0x0A, 0xFEFF, 0x54, 0x68, 0x69, 0x73, 0x20, 0xFEFF])
+  }
+}

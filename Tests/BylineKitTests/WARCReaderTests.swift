@@ -124,6 +124,19 @@ func expectBytes(
   Issue.record("bytes differ \(note): got \(got), expected \(expected.count) bytes", sourceLocation: sourceLocation)
 }
 
+/// A small seeded generator (SplitMix64) for reproducible damage.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func below(_ n: Int) -> Int {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return Int((z ^ (z >> 31)) % UInt64(max(n, 1)))
+  }
+}
+
 extension WARCEntry {
   var page: WARCRecordPage? { if case .page(let p) = self { return p } else { return nil } }
   var skip: WARCSkip? { if case .skipped(let s) = self { return s } else { return nil } }
@@ -404,6 +417,36 @@ extension WARCEntry {
     let page = try WARCFixture.entries(file).first?.page
     #expect(page?.warcTruncated == "length")
     #expect(page?.body.count == 5000)
+  }
+
+  @Test func damagedFilesNeverCrashOrLoop() throws {
+    // Seeded damage (flipped bytes, cuts, deletions, inserted noise) on plain and gzip files:
+    // every run must end, with at most one entry per record or damage site.
+    let records = WARCFixture.sampleRecords() + WARCFixture.sampleRecords()
+    let plain = records.reduce([], +)
+    let gzipped = records.map { WARCFixture.gzip($0) }.reduce([], +)
+    var rng = SplitMix(seed: 42)
+    for round in 0..<240 {
+      var data = round % 2 == 0 ? plain : gzipped
+      switch rng.below(4) {
+      case 0: for _ in 0...rng.below(8) { data[rng.below(data.count)] ^= UInt8(1 + rng.below(255)) }
+      case 1: data = Array(data.prefix(rng.below(data.count)))
+      case 2:
+        let at = rng.below(data.count)
+        data.removeSubrange(at..<min(data.count, at + rng.below(3000)))
+      default:
+        let noise = (0..<rng.below(2000)).map { _ in UInt8(rng.below(256)) }
+        data.insert(contentsOf: noise, at: rng.below(data.count))
+      }
+      guard let reader = try? WARCReader(bytes: data, options: WARCFixture.smallChunks) else { continue }
+      var count = 0
+      while reader.next() != nil {
+        count += 1
+        if count > 3 * records.count { break }
+      }
+      #expect(count <= 3 * records.count, "round \(round)")
+      #expect(reader.next() == nil)
+    }
   }
 
   @Test func dechunkIsLenient() {

@@ -69,6 +69,12 @@ import Testing
     let country = try Self.run(
       "Georgia and Russia fought a brief war in 2008.", places: ["Georgia", "Russia"])
     #expect(country.places[0].feature == .country && country.places[0].countryCode == "GE")
+    // A US mention alone favours the state; a neighbour (Russia) brings the country back.
+    let us = try Self.run("U.S. observers watched Georgia closely.", places: ["U.S.", "Georgia"])
+    #expect(us.places[1].feature == .admin1)
+    let both = try Self.run(
+      "U.S. observers watched Georgia as Russia massed troops.", places: ["U.S.", "Georgia", "Russia"])
+    #expect(both.places[1].feature == .country && both.places[1].countryCode == "GE")
   }
 
   @Test func moscowIdahoOnlyWhenIdahoIsMentioned() throws {
@@ -113,5 +119,73 @@ import Testing
     try PlaceStage(gazetteer: g, demonyms: ["Lebanese": "LB"], options: .init(resolveDemonyms: true))
       .process(&withDemonyms)
     #expect(withDemonyms.places.map(\.rule) == ["places.demonym", "places.context-country"])
+  }
+
+  @Test func splitWashingtonDCIsOneName() throws {
+    let doc = try Self.run("She moved to Washington, D.C. last year.", places: ["Washington", "D.C."])
+    #expect(doc.places.count == 1)
+    #expect(doc.string(doc.places[0].range) == "Washington, D.C.")
+    #expect(doc.places[0].countryCode == "US")
+  }
+
+  @Test func apStateAbbreviationIsAContainer() throws {
+    let doc = try Self.run("RALEIGH, N.C. — Lawmakers met.", places: ["RALEIGH", "N.C."])
+    #expect(doc.places.map(\.countryCode) == ["US", "US"])
+    #expect(doc.places[0].admin1 == "North Carolina" && doc.places[1].feature == .admin1)
+  }
+
+  @Test func commonWordNamesNeedAContainer() throws {
+    let alone = try Self.run("The Centre said nothing.", places: ["Centre"])
+    #expect(alone.places.isEmpty)
+    let contained = try Self.run("Fires reached Orange, California.", places: ["Orange", "California"])
+    #expect(contained.places.first?.countryCode == "US")
+    #expect(contained.places.first?.rule == "places.container")
+  }
+
+  @Test func embeddedNamesAndDemonymsAreOptional() throws {
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("The Washington Post quoted European diplomats.")
+    let org = try #require(DocumentBuilder.range(of: "The Washington Post", in: doc))
+    let misc = try #require(DocumentBuilder.range(of: "European", in: doc))
+    doc.tokens = Self.words(doc)
+    doc.entities = [
+      EntityMention(range: org, type: .org, entityID: "E1", canonical: "The Washington Post", rule: "test"),
+      EntityMention(range: misc, type: .misc, entityID: "E2", canonical: "European", rule: "test"),
+    ]
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.isEmpty)
+    try PlaceStage(lexicons: lex, options: .init(resolveDemonyms: true, embedded: true)).process(&doc)
+    #expect(doc.places.map { doc.string($0.range) } == ["Washington", "European"])
+    #expect(doc.places.map(\.rule) == ["places.embedded", "places.demonym"])
+    #expect(doc.places[1].geonamesID == 6255148 && doc.places[1].feature == .region)
+  }
+
+  @Test func suffixedDivisionAndWholeOrgNames() throws {
+    let state = try Self.run("Gunmen attacked villages in Borno State.", places: ["Borno State"])
+    #expect(state.places.first?.feature == .admin1 && state.places.first?.countryCode == "NG")
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("The EU imposed tariffs.")
+    let eu = try #require(DocumentBuilder.range(of: "EU", in: doc))
+    doc.tokens = Self.words(doc)
+    doc.entities = [EntityMention(range: eu, type: .org, entityID: "E1", canonical: "EU", rule: "test")]
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.isEmpty)
+    try PlaceStage(lexicons: lex, options: .init(embedded: true)).process(&doc)
+    #expect(doc.places.first?.geonamesID == 6255148 && doc.places.first?.rule == "places.embedded")
+  }
+
+  /// Word tokens split at spaces and before punctuation (enough for these tests).
+  static func words(_ doc: Document) -> [Token] {
+    var out: [Token] = []
+    var start: Int? = nil
+    for (i, b) in doc.bytes.enumerated() {
+      let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122)
+      if letter, start == nil { start = i }
+      if !letter, let s = start { out.append(Token(range: TextRange(s, i), kind: .word)); start = nil }
+    }
+    if let s = start { out.append(Token(range: TextRange(s, doc.bytes.count), kind: .word)) }
+    return out
   }
 }

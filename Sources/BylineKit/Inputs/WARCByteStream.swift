@@ -36,6 +36,8 @@ final class WARCByteStream {
   private var rawPos = 0
   private var rawEOF = false
   private var memoryPos = 0
+  /// How the message of a read failure (not a gzip problem) starts.
+  static let readErrorPrefix = "read error: "
   /// A read failure of the underlying file, reported once as an error.
   private(set) var readFailure: String?
 
@@ -99,7 +101,7 @@ final class WARCByteStream {
           rawEOF = true
         }
       } catch {
-        readFailure = "read error: \(error.localizedDescription)"
+        readFailure = Self.readErrorPrefix + error.localizedDescription
         rawEOF = true
       }
     }
@@ -189,21 +191,6 @@ final class WARCByteStream {
         pending.append(error)
       }
       if !out.isEmpty { return .data(out) }
-    }
-  }
-}
-
-/// Why a file cannot be read as WARC at all (per-record problems are entries instead).
-public enum WARCFileError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The file could not be opened or read.
-  case unreadable(String)
-  /// The file is not a WARC file (or uses an unsupported compression); the reason says why.
-  case notWARC(String)
-
-  public var description: String {
-    switch self {
-    case .unreadable(let reason): return "cannot read the file: \(reason)"
-    case .notWARC(let reason): return "not a WARC file: \(reason)"
     }
   }
 }

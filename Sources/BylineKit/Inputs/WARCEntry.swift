@@ -35,6 +35,7 @@ public struct WARCRecordPage: Sendable, Equatable {
   /// Byte offset of the record's `WARC/` line in the uncompressed WARC stream.
   public let offset: Int
 
+  /// Makes a page (the reader does; tests and other inputs may too).
   public init(
     id: String, url: String?, body: [UInt8], charset: String?, contentType: String?,
     warcDate: String? = nil, warcTruncated: String? = nil, offset: Int = 0
@@ -69,10 +70,12 @@ public struct WARCSkip: Sendable, Equatable, CustomStringConvertible {
   public let id: String
   /// The `WARC-Target-URI`, or nil.
   public let url: String?
+  /// Why the record holds no page.
   public let reason: Reason
   /// Byte offset of the record in the uncompressed WARC stream.
   public let offset: Int
 
+  /// Makes a skip outcome.
   public init(id: String, url: String?, reason: Reason, offset: Int) {
     self.id = id
     self.url = url
@@ -80,6 +83,7 @@ public struct WARCSkip: Sendable, Equatable, CustomStringConvertible {
     self.offset = offset
   }
 
+  /// A one-line explanation of the skip.
   public var description: String {
     switch reason {
     case .notHTML(let type): return "not an HTML page (Content-Type: \(type ?? "none"))"
@@ -116,10 +120,12 @@ public struct WARCFailure: Sendable, Equatable, Error, CustomStringConvertible {
   public let url: String?
   /// The record's `WARC-Type`, or nil when unknown.
   public let warcType: String?
+  /// Why the record could not be read.
   public let reason: Reason
   /// Byte offset in the uncompressed WARC stream where the problem record (or junk) starts.
   public let offset: Int
 
+  /// Makes a failure outcome.
   public init(id: String?, url: String?, warcType: String?, reason: Reason, offset: Int) {
     self.id = id
     self.url = url

@@ -35,6 +35,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     /// Size of each read from the file, and of each inflated piece, in bytes. Default 1 MiB.
     public var chunkSize: Int
 
+    /// Makes options; `chunkSize` below 4 KiB is raised to 4 KiB.
     public init(maxBodyBytes: Int = 20 * 1024 * 1024, chunkSize: Int = 1024 * 1024) {
       self.maxBodyBytes = maxBodyBytes
       self.chunkSize = chunkSize
@@ -218,7 +219,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       if let error = streamError {
         clearStreamError()
         resyncing = true
-        return report ? failure(.gzip(error)) : nil
+        return report ? failure(Self.streamReason(error)) : nil
       }
       if skipped < length {
         finished = true
@@ -232,7 +233,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
     if let error = streamError {
       clearStreamError()
       resyncing = true
-      return failure(.gzip(error))
+      return failure(Self.streamReason(error))
     }
     if content.count < length {
       finished = true
@@ -278,7 +279,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       // Corruption between records, or before a record's header arrived.
       clearStreamError()
       resyncing = true
-      return .failed(WARCFailure(id: nil, url: nil, warcType: nil, reason: .gzip(error), offset: start))
+      return .failed(WARCFailure(id: nil, url: nil, warcType: nil, reason: Self.streamReason(error), offset: start))
     }
     finished = true
     return nil
@@ -296,7 +297,7 @@ public final class WARCReader: Sequence, IteratorProtocol {
       clearStreamError()
       resyncing = true
       guard wanted else { return nil }
-      reason = .gzip(error)
+      reason = Self.streamReason(error)
     } else if stop != nil {
       finished = true
       guard wanted else { return nil }
@@ -392,6 +393,11 @@ public final class WARCReader: Sequence, IteratorProtocol {
       }
       from = pos + delta
     }
+  }
+
+  /// The failure reason for a stream error: a file read error or corrupt gzip data.
+  static func streamReason(_ message: String) -> WARCFailure.Reason {
+    message.hasPrefix(WARCByteStream.readErrorPrefix) ? .readError(message) : .gzip(message)
   }
 
   /// `<uri>` → `uri` (WARC 1.0 writers differ on the brackets).

@@ -1,0 +1,539 @@
+import BylineCore
+
+/// Runs the quote rules over one document (one instance per document).
+struct QuoteFinder {
+  let view: TokenView
+  let lex: QuoteLexicon
+  let speakers: SpeakerFinder
+  let spans: [QuotedSpan]
+  var consumed: [Bool]
+  var candidates: [QuoteCandidate] = []
+  /// Cue tokens already used by a direct quote ("…," Smith said in a statement).
+  var usedCues: Set<Int> = []
+  /// Words that open an adverbial, not reported content, after a cue without "that"
+  /// ("said in a statement", "said while sitting in a church").
+  static let adverbialOpeners: Set<String> = [
+    "in", "on", "at", "by", "during", "while", "after", "before", "when", "from", "outside",
+    "inside", "as", "of", "to", "with", "via", "through", "for", "about", "over", "into",
+  ]
+  /// Time words that may sit between a cue and its content ("said Tuesday the talks …").
+  static let timeWords: Set<String> = [
+    "yesterday", "today", "tonight", "earlier", "later", "recently", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "also", "again", "repeatedly",
+  ]
+
+  init(document: Document, lexicon: QuoteLexicon) {
+    view = TokenView(document)
+    lex = lexicon
+    speakers = SpeakerFinder(view: view, lexicon: lexicon)
+    spans = QuoteMarkScanner.scan(document)
+    consumed = [Bool](repeating: false, count: spans.count)
+  }
+
+  mutating func run() -> [Quote] {
+    guard view.count > 0 else { return [] }
+    findDirect()
+    for s in 0..<view.sentenceTokens.count { findIndirect(inSentence: s) }
+    findColonAttributions()
+    findContinuations()
+    return resolve()
+  }
+
+  // MARK: - Direct quotes
+
+  /// Quotes with a cue right after the closing mark or right before the opening mark.
+  mutating func findDirect() {
+    var n = 0
+    while n < spans.count {
+      defer { n += 1 }
+      if consumed[n] { continue }
+      let q = spans[n]
+      if let (mention, cue, endTok) = attributionAfter(q) {
+        var pieces = q.pieces
+        consumed[n] = true
+        // "…," al-Assad said, "…": one quote in two pieces.
+        if n + 1 < spans.count, !consumed[n + 1], continuesSentence(from: endTok, to: spans[n + 1]) {
+          pieces += spans[n + 1].pieces
+          consumed[n + 1] = true
+        }
+        usedCues.insert(cue.lowerBound)
+        add(QuoteCandidate(pieces: pieces, type: .direct, mention: mention, cue: cue, rule: "quotes.direct-cue-after"))
+      } else if let (mention, cue, rule) = attributionBefore(q) {
+        consumed[n] = true
+        if let c = cue.0 { usedCues.insert(c.lowerBound) }
+        add(QuoteCandidate(pieces: q.pieces, type: .direct, mention: mention, cue: cue.0, cueRange: cue.1, rule: rule))
+      }
+    }
+  }
+
+  /// True when `next` opens after a comma or colon in the same sentence as token `from`
+  /// (`"…," Tester said, referring to the excuse, "you give …"`).
+  func continuesSentence(from: Int, to next: QuotedSpan) -> Bool {
+    var k = from
+    let open = next.openMark.utf8Start
+    while k < view.count, k < from + 20, view.range(k).utf8Start < open {
+      if view.isTerminal(k) || isMark(k) { return false }
+      k += 1
+    }
+    guard k < view.count, view.range(k).utf8Start == open, k > from else { return false }
+    return view.low[k - 1] == "," || view.low[k - 1] == ":"
+  }
+
+  /// `"…," X said.` / `"…," said X.` / `"…" she asked.`: the speaker and cue after the closing
+  /// mark, and the token after the attribution.
+  func attributionAfter(_ q: QuotedSpan) -> (SpeakerMention, Range<Int>, Int)? {
+    guard let close = q.closeMark else { return nil }
+    var i = view.doc.tokenIndex(atOrAfter: close.utf8End)
+    let block = q.pieces.count > 1 ? view.doc.blockIndex(containing: close.utf8Start) ?? q.block : q.block
+    guard i < view.count, view.blockTokens[block].contains(i) else { return nil }
+    let b = view.doc.bytes
+    var k = close.utf8Start - 1
+    while k > 0, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+    let last = b[k]
+    let punctuated = last == 44 || last == 63 || last == 33 || last == 45 || (last == 0x94 && k >= 2 && b[k - 2] == 0xE2)
+    let lowerNext = view.isWord(i) && !view.cap[i]
+    // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
+    // opening its sentence.
+    let opensSentence = wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
+    guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
+    if view.low[i] == "," { i += 1 }
+    let blockEnd = view.blockTokens[block].upperBound
+    var we = i
+    var firstComma: Int? = nil
+    while we < blockEnd, we < i + 32 {
+      let w = view.low[we]
+      if view.isTerminal(we) || isMark(we) { break }
+      if w == ",", firstComma == nil { firstComma = we }
+      we += 1
+    }
+    guard i < we else { return nil }
+    // A reader's comment signed with a dash: "…” ― Jane Doe".
+    if ["―", "—", "–"].contains(view.low[i]), we == blockEnd || isMark(we), we - i >= 2, we - i <= 5,
+      (i + 1..<we).allSatisfy({ view.cap[$0] || !view.isWord($0) }),
+      let m = speakers.classify((i + 1)..<we), m.kind == .name
+    {
+      return (m, i..<(i + 1), m.tokens.upperBound)
+    }
+    if let (cue, cr) = lex.cue(at: i, in: view.low, limit: we), cue.kind != .according {
+      guard let m = speakers.after(cr.upperBound, upperBound: firstComma ?? we) else { return nil }
+      return (m, cr, m.tokens.upperBound)
+    }
+    var k2 = i + 1
+    while k2 < min(we, i + 30) {
+      if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 { break }
+      if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
+        // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
+        // the name opening the window is the speaker.
+        if let fc = firstComma, fc < k2, k2 - 1 > fc, view.low[k2 - 1] == ",", fc - i <= 6,
+          let m = speakers.classify(i..<fc), m.kind == .name
+        {
+          return (m, cr, cr.upperBound)
+        }
+        guard k2 - i <= 14 else { return nil }
+        guard let m = speakers.before(k2, lowerBound: i), m.tokens.lowerBound <= i + 2 || m.kind == .name
+        else { return nil }
+        if m.kind == .description, !m.knownHead, m.tokens.count > 4 { return nil }
+        return (m, cr, cr.upperBound)
+      }
+      k2 += 1
+    }
+    return nil
+  }
+
+  /// `X said: "…"`, `X said, "…"`, `X said in a statement: "…"`, `Smith: "…"`.
+  func attributionBefore(_ q: QuotedSpan) -> (SpeakerMention, (Range<Int>?, TextRange?), String)? {
+    let o = q.openMark.utf8Start
+    let p = view.doc.tokenIndex(atOrAfter: o) - 1
+    guard p >= 0, view.blockTokens[q.block].contains(p) else { return nil }
+    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[q.block].lowerBound)
+    var j = p
+    var punct = false
+    if [",", ":", "—", "-", "–"].contains(view.low[j]) { punct = true; j -= 1 }
+    guard j >= lo else { return nil }
+    // The cue ends right before the mark.
+    for cs in stride(from: j, through: max(lo, j - 2), by: -1) {
+      if let (cue, cr) = lex.cue(at: cs, in: view.low, limit: j + 1), cr.upperBound == j + 1, cue.kind != .according {
+        if let m = speakers.before(cs, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
+        if punct, let m = speakers.after(cr.upperBound, upperBound: j + 1) { return (m, (cr, nil), "quotes.direct-cue-before") }
+        return nil
+      }
+    }
+    guard punct else { return nil }
+    // A cue a few words back: "said in a statement:", "told reporters,".
+    var c = j
+    while c >= max(lo, j - 8) {
+      let w = view.low[c]
+      if w == "that" || w == "," || isMark(c) { break }
+      if let (cue, cr) = lex.cue(at: c, in: view.low, limit: j + 1), cue.kind != .according {
+        if let m = speakers.before(c, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
+        if let m = speakers.after(cr.upperBound, upperBound: j + 1), m.kind == .name {
+          return (m, (cr, nil), "quotes.direct-cue-before")
+        }
+        return nil
+      }
+      c -= 1
+    }
+    // "Smith: "…"" at the start of a sentence.
+    if view.low[p] == ":", p - lo <= 6, p > lo, let m = speakers.classify(lo..<p),
+      m.tokens.lowerBound == lo || view.low[lo] == "the",
+      m.kind == .name || (m.kind == .description && m.knownHead && m.tokens.count >= 2)
+    {
+      return (m, (nil, view.range(p)), "quotes.direct-colon")
+    }
+    return nil
+  }
+
+  // MARK: - Reported speech
+
+  /// `X said (that) …`, `X told reporters …`, `…, X said.`, `according to X, …`.
+  mutating func findIndirect(inSentence s: Int) {
+    let sr = view.sentenceTokens[s]
+    let (a, b) = (sr.lowerBound, trimmedEnd(sr))
+    // "READ MORE: Minister says …", "WATCH: …": links to other stories.
+    if b - a > 2, ["read", "watch", "related", "listen", "see", "also"].contains(view.low[a]),
+      (a + 1..<min(b, a + 3)).contains(where: { view.low[$0] == ":" })
+    {
+      return
+    }
+    var i = a
+    var lastMention: SpeakerMention? = nil
+    while i < b {
+      guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
+        let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
+      else {
+        i += 1
+        continue
+      }
+      if cue.kind == .according {
+        if let next = accordingTo(cr, a, b) { i = next; continue }
+        i = cr.upperBound
+        continue
+      }
+      if let (next, m) = speakerFirst(cue, cr, a, b, inherited: lastMention) {
+        lastMention = m
+        i = next
+        continue
+      }
+      if let next = contentFirst(cue, cr, a, b) { i = next; continue }
+      i = cr.upperBound
+    }
+  }
+
+  /// `X said (that) CONTENT`: returns the token after the content.
+  mutating func speakerFirst(_ cue: Cue, _ cr: Range<Int>, _ a: Int, _ b: Int, inherited: SpeakerMention?)
+    -> (Int, SpeakerMention)?
+  {
+    let i = cr.lowerBound
+    let participle = view.low[i].hasSuffix("ing")
+    var mention: SpeakerMention?
+    var rule = "quotes.indirect-cue"
+    if participle, i > a, view.low[i - 1] == "," {
+      mention = inherited ?? subject(a, i)
+      rule = "quotes.indirect-participle"
+    } else {
+      mention = speakers.before(i, lowerBound: a)
+    }
+    guard let m = mention else { return nil }
+    if m.kind == .description, !m.knownHead, cue.kind != .say || m.tokens.count > 4 { return nil }
+    var k = cr.upperBound
+    var that: Int? = nil
+    var t = k
+    while t < min(b, k + 9) {
+      let w = view.low[t]
+      if w == "that" { that = t; break }
+      if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
+      t += 1
+    }
+    if let th = that {
+      k = th + 1
+    } else if cue.kind == .report {
+      // Without "that" only after a clear speaker: "Smith warned the deal would fail."
+      guard m.kind != .description || m.knownHead, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
+        view.doc.tokens[k].kind != .number
+      else { return nil }
+      rule = "quotes.indirect-cue-bare"
+    } else if cue.kind == .tell {
+      guard k < b else { return nil }
+      // Skip the addressee: "told reporters", "told the Daily Sabah", "told him".
+      if view.low[k] == "the" { k += 1 }
+      while k < b, view.cap[k] || view.low[k] == "-" { k += 1 }
+      if k == cr.upperBound || (k < b && view.low[k] == "the") { k += 1 }
+      if k < b, view.low[k] == "," { k += 1 }
+    } else if k < b, view.low[k] == "," || view.low[k] == ":" {
+      k += 1
+    }
+    if that == nil {
+      while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
+      // "said in a statement.": only an adverbial, no content.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]), wordCount(k..<b) <= 7 { return nil }
+    }
+    // A direct quote right after the cue is already a quote of its own.
+    if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
+    var end = b
+    var e = k
+    while e + 1 < b {
+      if view.low[e] == ",", let (c2, _) = lex.cue(at: e + 1, in: view.low, limit: b), c2.kind != .direct,
+        view.low[e + 1].hasSuffix("ing")
+      {
+        end = e
+        break
+      }
+      e += 1
+    }
+    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
+    let content = view.span(k..<end)
+    guard !overlapsConsumedDirect(content) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
+    return (end, m)
+  }
+
+  /// `CONTENT, X said.` / `CONTENT, said X.`: returns the token after the attribution.
+  mutating func contentFirst(_ cue: Cue, _ cr: Range<Int>, _ a: Int, _ b: Int) -> Int? {
+    let i = cr.lowerBound
+    guard i > a + 3 else { return nil }
+    var mention: SpeakerMention?
+    var comma: Int
+    var tailStart: Int
+    if view.low[i - 1] == "," {
+      mention = speakers.after(cr.upperBound, upperBound: b)
+      comma = i - 1
+      tailStart = mention.map { $0.tokens.upperBound } ?? b
+    } else {
+      mention = speakers.before(i, lowerBound: a)
+      guard let m = mention else { return nil }
+      comma = m.tokens.lowerBound - 1
+      if let r = m.role { comma = min(comma, r.lowerBound - 1) }
+      while comma > a, SpeakerFinder.determiners.contains(view.low[comma]) { comma -= 1 }
+      tailStart = cr.upperBound
+    }
+    guard let m = mention, comma > a, view.low[comma] == "," else { return nil }
+    if m.kind == .description, !m.knownHead, m.tokens.count > 3 { return nil }
+    // Only a short tail may follow: "…, he said on Monday."
+    guard b - tailStart <= 6, !(tailStart..<b).contains(where: { view.low[$0] == "that" }) else { return nil }
+    var s = a
+    while s < comma, !view.isWord(s) { s += 1 }
+    guard wordCount(s..<comma) >= 4 else { return nil }
+    let content = view.span(s..<comma)
+    guard !overlapsConsumedDirect(content) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: cr, rule: "quotes.indirect-cue-after"))
+    return b
+  }
+
+  /// `According to X, CONTENT.` / `CONTENT, according to X.` / `CONTENT, according to X, CONTENT.`
+  mutating func accordingTo(_ cr: Range<Int>, _ a: Int, _ b: Int) -> Int? {
+    let i = cr.lowerBound
+    var source: Range<Int>
+    var pieces: [Range<Int>]
+    var c = cr.upperBound
+    while c < b, view.low[c] != ",", c < cr.upperBound + 12 { c += 1 }
+    if i <= a + 1 {
+      guard c < b, view.low[c] == "," else { return nil }
+      source = cr.upperBound..<c
+      pieces = [(c + 1)..<b]
+    } else if view.low[i - 1] == "," {
+      guard c == b || view.low[c] == "," else { return nil }
+      source = cr.upperBound..<c
+      pieces = [a..<(i - 1)]
+      // "One decision, according to a person close to the process, is to …": the rest counts.
+      if c < b, wordCount((c + 1)..<b) >= 2 { pieces.append((c + 1)..<b) }
+    } else {
+      return nil
+    }
+    guard !source.isEmpty, let m = speakers.classify(source) else { return nil }
+    var ranges: [TextRange] = []
+    for p in pieces {
+      var cs = p.lowerBound
+      while cs < p.upperBound, !view.isWord(cs) { cs += 1 }
+      var ce = p.upperBound
+      while ce > cs, !view.isWord(ce - 1) { ce -= 1 }
+      if cs < ce { ranges.append(view.span(cs..<ce)) }
+    }
+    guard !ranges.isEmpty, ranges.reduce(0, { $0 + wordCount(view.doc.tokenIndices(in: $1)) }) >= 3 else { return nil }
+    let hull = TextRange(ranges[0].utf8Start, ranges[ranges.count - 1].utf8End)
+    guard !overlapsConsumedDirect(hull) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: ranges, type: type, mention: m, cue: cr, rule: "quotes.according-to"))
+    return b
+  }
+
+  /// The subject at the start of a sentence ("He" in "He stressed …, noting …"; "Trump" in
+  /// "On Monday, Trump attacked …, saying …").
+  func subject(_ a: Int, _ limit: Int) -> SpeakerMention? {
+    var s = a
+    // Skip an opening adverbial: "On Monday, …".
+    if let comma = (a..<min(limit, a + 7)).first(where: { view.low[$0] == "," }), comma + 1 < limit { s = comma + 1 }
+    guard s < limit else { return nil }
+    if SpeakerFinder.pronouns.contains(view.low[s]) { return speakers.classify(s..<(s + 1)) }
+    var e = s
+    while e < limit, e < s + 8, view.isWord(e) || view.low[e] == "-" || view.low[e] == "." {
+      let w = view.low[e]
+      if SpeakerFinder.npStop.contains(w) || lex.cue(at: e, in: view.low, limit: limit) != nil { break }
+      if e > s, !view.cap[e], view.cap[e - 1], lex.titles[w] == nil { break }
+      e += 1
+    }
+    while e > s, !view.isWord(e - 1) { e -= 1 }
+    guard e > s, let m = speakers.classify(s..<e) else { return nil }
+    guard m.kind != .description || m.knownHead else { return nil }
+    return m
+  }
+
+  // MARK: - Headline colons and quote paragraphs
+
+  /// "Senior Hamas source to Al Mayadeen: We consider …": the content after the colon.
+  mutating func findColonAttributions() {
+    for br in view.blockTokens where !br.isEmpty {
+      var c = br.lowerBound
+      while c < min(br.upperBound, br.lowerBound + 10), view.low[c] != ":" { c += 1 }
+      guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound + 1 else { continue }
+      let prefix = br.lowerBound..<c
+      if prefix.contains(where: { lex.cue(at: $0, in: view.low, limit: c) != nil || !view.isWord($0) && view.low[$0] != "-" }) { continue }
+      var speakerEnd = c
+      if let to = prefix.first(where: { view.low[$0] == "to" }), to + 1 < c, view.cap[to + 1] { speakerEnd = to }
+      guard speakerEnd > br.lowerBound, let m = speakers.classify(br.lowerBound..<speakerEnd) else { continue }
+      let ok = speakerEnd < c ? (m.kind != .pronoun) : (m.kind == .description && m.knownHead && m.tokens.count >= 2)
+      guard ok else { continue }
+      let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
+      var s = c + 1
+      while s < end, !view.isWord(s) { s += 1 }
+      guard s < end, wordCount(s..<end) >= 4 else { continue }
+      let content = view.span(s..<end)
+      guard !candidates.contains(where: { $0.range.overlaps(content) }) else { continue }
+      let type: QuoteType = absorbQuotedFragments(content) ? .direct : .indirect
+      let cue = speakerEnd < c ? Optional(speakerEnd..<(speakerEnd + 1)) : nil
+      add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: cue, cueRange: cue == nil ? view.range(c) : nil,
+                         rule: "quotes.colon-attribution"))
+    }
+  }
+
+  /// A whole quoted paragraph with no cue continues the previous speaker.
+  mutating func findContinuations() {
+    let b = view.doc.bytes
+    for (n, q) in spans.enumerated() where !consumed[n] {
+      let tokens = view.doc.tokenIndices(in: q.content)
+      let previous = candidates.filter { $0.range.utf8End <= q.openMark.utf8Start }.max { $0.range < $1.range }
+      let followsDirect = previous.map {
+        $0.type == .direct && view.doc.blockIndex(containing: $0.range.utf8Start) == q.block
+      } ?? false
+      guard wordCount(tokens) >= (followsDirect ? 2 : 6) else { continue }
+      let blockStart = view.doc.blocks[q.block].range.utf8Start
+      var k = q.openMark.utf8Start - 1
+      while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+      guard k < blockStart || b[k] == 46 || b[k] == 63 || b[k] == 33 else { continue }
+      var last = q.content.utf8End - 1
+      while last > q.content.utf8Start, b[last] == 0x27 || b[last] == 0x29 || b[last] == 0x5D { last -= 1 }
+      if last >= 2, b[last - 2] == 0xE2, b[last - 1] == 0x80, b[last] == 0x99 { last -= 3 }
+      let lc = b[last]
+      guard lc == 46 || lc == 63 || lc == 33 || q.closeMark == nil || (lc >= 0x80) else { continue }
+      guard !candidates.contains(where: { $0.range.overlaps(q.content) }) else { continue }
+      consumed[n] = true
+      var c = QuoteCandidate(pieces: q.pieces, type: .direct, mention: nil, cue: nil, rule: "quotes.direct-continuation")
+      c.inheritsSpeaker = true
+      add(c)
+    }
+  }
+
+  // MARK: - Resolution
+
+  mutating func resolve() -> [Quote] {
+    let order = candidates.sorted { $0.range < $1.range }
+    var quotes: [Quote] = []
+    var lastPerson: ResolvedSpeaker? = nil
+    var previous: (name: String?, id: String?, range: TextRange?, cue: Range<Int>?, block: Int)? = nil
+    for c in order {
+      var q = Quote(range: c.range, pieces: c.pieces, type: c.type, rule: c.rule)
+      if let cue = c.cue {
+        q.cueRange = view.span(cue)
+        q.cue = view.text(cue)
+      } else if let r = c.cueRange {
+        q.cueRange = r
+        q.cue = view.doc.string(r)
+      }
+      let block = view.doc.blockIndex(containing: c.range.utf8Start) ?? 0
+      if let m = c.mention {
+        let r = speakers.resolve(m, lastPerson: lastPerson)
+        q.speaker = r.name
+        q.speakerRange = r.range
+        q.speakerEntityID = r.entityID
+        q.speakerRole = r.role
+        if m.kind == .name { lastPerson = r }
+      } else if c.inheritsSpeaker, let p = previous, block - p.block <= 2 {
+        // The attribution rests on the previous quote's speaker mention.
+        q.speaker = p.name
+        q.speakerEntityID = p.id
+        q.speakerRange = p.range
+      }
+      previous = (q.speaker, q.speakerEntityID, q.speakerRange, c.cue, block)
+      quotes.append(q)
+    }
+    return quotes
+  }
+
+  // MARK: - Helpers
+
+  mutating func add(_ c: QuoteCandidate) {
+    let r = c.range
+    guard !r.isEmpty, !candidates.contains(where: { $0.range.overlaps(r) }) else { return }
+    candidates.append(c)
+  }
+
+  /// Marks quoted spans inside `content` as part of it; true when there was one.
+  mutating func absorbQuotedFragments(_ content: TextRange) -> Bool {
+    var found = false
+    for (n, q) in spans.enumerated() where q.content.overlaps(content) && !consumed[n] {
+      consumed[n] = true
+      found = true
+    }
+    return found
+  }
+
+  func overlapsConsumedDirect(_ r: TextRange) -> Bool {
+    candidates.contains { $0.range.overlaps(r) }
+  }
+
+  func insideQuote(_ i: Int) -> Bool {
+    let r = view.range(i)
+    return spans.contains { $0.content.contains(r) && $0.content.utf8Length > r.utf8Length }
+  }
+
+  func spanIndex(openingAt token: Int) -> Int? {
+    let s = view.range(token).utf8Start
+    return spans.firstIndex { $0.openMark.utf8Start == s }
+  }
+
+  func isMark(_ i: Int) -> Bool {
+    let r = view.range(i)
+    let b = view.doc.bytes[r.utf8Start]
+    if b == 0x22 || b == 0x60 { return true }
+    if b == 0x27 { return r.utf8Start + 1 < view.doc.bytes.count && view.doc.bytes[r.utf8Start + 1] == 0x27 }
+    if b == 0xE2, r.utf8Length >= 3 {
+      let c = view.doc.bytes[r.utf8Start + 2]
+      return view.doc.bytes[r.utf8Start + 1] == 0x80 && (c == 0x9C || c == 0x9D || c == 0x9E)
+    }
+    if b == 0xC2, r.utf8Length >= 2 { return view.doc.bytes[r.utf8Start + 1] == 0xAB || view.doc.bytes[r.utf8Start + 1] == 0xBB }
+    return false
+  }
+
+  /// True when only spaces or sentence-ending punctuation precede `mark` in its block.
+  func startsSentence(_ mark: TextRange) -> Bool {
+    let b = view.doc.bytes
+    guard let block = view.doc.blockIndex(containing: mark.utf8Start) else { return false }
+    let start = view.doc.blocks[block].range.utf8Start
+    var k = mark.utf8Start - 1
+    while k >= start, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+    return k < start || b[k] == 46 || b[k] == 63 || b[k] == 33
+  }
+
+  func wordCount(_ r: Range<Int>) -> Int { r.reduce(0) { $0 + (view.isWord($1) ? 1 : 0) } }
+
+  /// A sentence's end without its final punctuation and closing marks.
+  func trimmedEnd(_ r: Range<Int>) -> Int {
+    var e = r.upperBound
+    while e > r.lowerBound, !view.isWord(e - 1), !isMark(e - 1) || true {
+      let w = view.low[e - 1]
+      if w == "." || w == "!" || w == "?" || w == ";" || w == ":" || isMark(e - 1) { e -= 1 } else { break }
+    }
+    return e
+  }
+}

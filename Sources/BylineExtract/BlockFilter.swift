@@ -1,0 +1,62 @@
+import BylineCore
+
+/// Drops furniture blocks from the collected content: link lists, "Read more: …", share
+/// counts, the headline repeated, byline and date lines, photo credits. Also finds a
+/// "Source: Agencies" line (kept in the text, returned as the source line).
+enum BlockFilter {
+  static func filter(_ blocks: [RawBlock], metadata: ArticleMetadata) -> ([RawBlock], String?) {
+    var out: [RawBlock] = []
+    var sourceLine: String?
+    let titleLoose = metadata.title.map(HTMLText.loose) ?? ""
+    let parser = DateLineParser()
+    var seen: Set<String> = []
+    for (i, b) in blocks.enumerated() {
+      let text = b.text
+      // The same paragraph twice (pages that hold a second copy of the article).
+      if text.unicodeScalars.count >= 150 {
+        if seen.contains(text) { continue }
+        seen.insert(text)
+      }
+      let words = HTMLText.wordCount(text)
+      // Link lists and "Read more" teasers.
+      if b.linkDensity > 0.5 && (b.kind != .paragraph || words < 40 || b.linkDensity > 0.8) { continue }
+      if BoilerplateRules.isBoilerplateBlock(text, linkDensity: b.linkDensity) { continue }
+      let loose = HTMLText.loose(text)
+      // The headline again.
+      if !titleLoose.isEmpty, loose == titleLoose, i < 6 || b.kind == .heading { continue }
+      if b.tag == "h1" && out.isEmpty { continue }
+      // Byline: "By Jane Doe", "Von Max Muster | 22.07.2024".
+      if words <= 14, !ContentScorer.endsSentence(text) || text.hasSuffix(".") && words <= 6 {
+        let lower = text.lowercased()
+        if words <= 10, ["by ", "von ", "par ", "por ", "door ", "written by", "posted by", "autor"].contains(where: { lower.hasPrefix($0) })
+          && !lower.hasPrefix("by the ")
+        {
+          continue
+        }
+        // A date line: "Published: 22 July 2024 18:17", "22.07.2024".
+        if let m = parser.firstMatch(in: text), !text.contains(". ") {
+          let bytes = Array(text.utf8)
+          let outside = String(decoding: bytes[..<m.utf8Start] + bytes[m.utf8End...], as: UTF8.self)
+          if HTMLText.wordCount(outside) <= 5 { continue }
+        }
+      }
+      if let s = sourceCredit(text) {
+        if sourceLine == nil { sourceLine = s }
+      }
+      out.append(b)
+    }
+    return (out, sourceLine)
+  }
+
+  /// "Source: Agencies" → "Agencies"; nil for anything longer than a short credit.
+  static func sourceCredit(_ text: String) -> String? {
+    let lower = text.lowercased()
+    for p in ["source:", "sources:", "quelle:", "source :", "fuente:", "fonte:"] where lower.hasPrefix(p) {
+      let rest = text.dropFirst(p.count).trimmingCharacters(in: .whitespaces)
+      if !rest.isEmpty && HTMLText.wordCount(rest) <= 8 { return rest }
+    }
+    return nil
+  }
+}
+
+import Foundation

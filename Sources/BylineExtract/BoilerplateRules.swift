@@ -1,0 +1,148 @@
+/// Rules that say which elements and which text blocks are page furniture, not article text.
+///
+/// Element rules look at the tag and at the words of `class`/`id` (split on non-letters, so
+/// `share-bar` → `share`, `bar`, and `header` never matches `ad`). Block rules look at a
+/// collapsed text block ("Read more: …", "Most Read", "1.2K Shares").
+enum BoilerplateRules {
+  /// Elements never holding article text.
+  static let dropTags: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "button", "select", "input", "textarea", "option", "video", "audio", "map", "dialog",
+    "head", "title", "meta", "link",
+  ]
+
+  /// Elements that are page furniture unless they hold most of the page's paragraph text.
+  static let furnitureTags: Set<String> = [
+    "nav", "aside", "footer", "header", "form", "figure", "figcaption", "menu",
+  ]
+
+  /// Words of class/id that mark furniture: `class="social-share"`, `id="related"`.
+  static let furnitureWords: Set<String> = [
+    "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "share",
+    "sharing", "shares", "social", "socials", "related", "comment", "comments", "footer",
+    "newsletter", "cookie", "cookies", "consent", "gdpr", "ad", "ads", "advert", "adverts",
+    "advertisement", "advertising", "adslot", "dfp", "promo", "promotion", "promoted",
+    "sponsor", "sponsored", "caption", "credit", "credits", "sidebar", "outbrain", "taboola",
+    "popup", "modal", "subscribe", "subscription", "paywall", "signup", "teaser", "teasers",
+    "recommended", "recommendations", "trending", "popular", "mostread", "readnext",
+    "masthead", "toolbar", "pagination", "pager", "skip", "banner", "widget", "widgets",
+    "tags", "tagcloud", "byline", "dateline", "timestamp", "author", "meta", "disqus",
+    "print", "hidden", "overlay", "jumplink", "moreinfo",
+  ]
+
+  /// Furniture words that also appear on real content wrappers (`TestReport__Section--Ads`,
+  /// Blogger's `widget Blog`): these only remove elements with little plain text.
+  static let weakFurnitureWords: Set<String> = [
+    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adslot", "dfp", "promo",
+    "promotion", "promoted", "widget", "widgets", "banner", "meta", "hidden", "popup", "modal",
+    "overlay", "skip", "print", "tags", "pagination", "pager", "toolbar", "moreinfo", "jumplink",
+    "masthead", "teaser", "teasers", "subscription",
+  ]
+
+  /// Multi-word class/id names that mark furniture, matched on the squashed class string.
+  static let furniturePhrases: [String] = [
+    "most-read", "most_read", "mostread", "read-next", "readnext", "read_next", "more-stories",
+    "morestories", "read-more", "readmore", "also-read", "see-also", "author-bio", "authorbio",
+    "about-author", "post-meta", "entry-meta", "article-meta", "top-stories", "more-from",
+  ]
+
+  /// Class/id words that say "this is the article" and protect an element from word rules.
+  static let contentWords: Set<String> = [
+    "article", "content", "main", "body", "post", "entry", "story", "text", "articlebody",
+  ]
+
+  /// The lower-case words of a class/id string: letters and digits runs, camelCase split.
+  static func words(_ classAndID: String) -> [String] {
+    var out: [String] = []
+    var cur = ""
+    for ch in classAndID {
+      if ch.isLetter {
+        cur.append(contentsOf: ch.lowercased())
+      } else {
+        if !cur.isEmpty { out.append(cur) }
+        cur = ""
+      }
+    }
+    if !cur.isEmpty { out.append(cur) }
+    return out
+  }
+
+  /// True when the class/id of an element names furniture (`"share-tools"`, `"ad-slot"`).
+  /// 0 = not furniture, 1 = weak furniture words only, 2 = strong furniture.
+  static func furnitureStrength(_ classAndID: String) -> Int {
+    guard classLooksLikeFurniture(classAndID) else { return 0 }
+    for p in furniturePhrases where classAndID.contains(p) { return 2 }
+    for w in words(classAndID) where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
+      return 2
+    }
+    return 1
+  }
+
+  static func classLooksLikeFurniture(_ classAndID: String) -> Bool {
+    guard !classAndID.isEmpty else { return false }
+    let ws = words(classAndID)
+    // Embedded posts (tweets, Instagram) are part of the story.
+    if ws.contains(where: { $0 == "embed" || $0 == "embedded" || $0 == "tweet" }) { return false }
+    for p in furniturePhrases where classAndID.contains(p) { return true }
+    for w in ws where furnitureWords.contains(w) { return true }
+    return false
+  }
+
+  /// True when the class/id names the article body (`"article-body"`, `"entry-content"`).
+  static func classLooksLikeContent(_ classAndID: String) -> Bool {
+    words(classAndID).contains { contentWords.contains($0) }
+  }
+
+  // MARK: Text blocks
+
+  /// Lower-case starts of blocks that link elsewhere or advertise.
+  static let boilerplateStarts: [String] = [
+    "read more", "read also", "also read", "see also", "related:", "related news",
+    "related stories", "related articles", "related content", "related coverage", "most read",
+    "most popular", "most viewed", "read next", "recommended", "advertisement", "sponsored",
+    "share this", "share on", "share via", "click here to", "sign up", "subscribe to",
+    "subscribe now", "follow us", "lesen sie auch", "lesen sie mehr", "mehr zum thema",
+    "weiterlesen", "das könnte sie auch", "lire aussi", "à lire aussi", "leer más", "lee también",
+    "leggi anche", "you may also like", "you might also like", "more from", "more on this",
+    "continue reading", "next article", "previous article", "top stories", "trending",
+    "image source", "image caption", "photo:", "photo credit", "image:", "credit:", "foto:",
+    "bild:", "getty images", "all rights reserved", "copyright ©", "©",
+  ]
+
+  /// Whole blocks that are furniture.
+  static let boilerplateLines: Set<String> = [
+    "share", "tweet", "email", "print", "comments", "comment", "advertisement", "anzeige",
+    "werbung", "related", "more", "menu", "close", "search", "login", "log in", "sign in",
+    "subscribe", "newsletter", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
+    "reddit", "copy link", "share this article", "share this story", "story continues below",
+    "article continues below", "continue reading below", "skip to content", "back to top",
+  ]
+
+  /// True when a text block is furniture: "Read more: …", "Most Read", "1.2K Shares".
+  static func isBoilerplateBlock(_ text: String, linkDensity: Double) -> Bool {
+    let lower = text.lowercased()
+    let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!|»›>-–—"))
+    if boilerplateLines.contains(trimmed) { return true }
+    if isShareCount(trimmed) { return true }
+    let short = text.unicodeScalars.count < 160
+    for s in boilerplateStarts where lower.hasPrefix(s) {
+      if short || linkDensity > 0.3 { return true }
+    }
+    return false
+  }
+
+  /// "1.2K shares", "37 Comments", "2,431 views".
+  static func isShareCount(_ lower: String) -> Bool {
+    let parts = lower.split(separator: " ")
+    guard parts.count == 2 || parts.count == 1 else { return false }
+    let num = parts[0]
+    guard let f = num.first, f.isNumber else { return false }
+    guard num.allSatisfy({ $0.isNumber || $0 == "." || $0 == "," || $0 == "k" || $0 == "m" }) else {
+      return false
+    }
+    if parts.count == 1 { return false }
+    return ["shares", "share", "comments", "comment", "views", "likes", "reads"].contains(String(parts[1]))
+  }
+}
+
+import Foundation

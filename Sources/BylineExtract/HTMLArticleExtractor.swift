@@ -1,0 +1,64 @@
+import BylineCore
+
+/// Why an HTML page could not be turned into an article.
+public enum HTMLExtractionError: Error, CustomStringConvertible, Equatable {
+  /// The input was empty or only white space.
+  case emptyInput
+  /// libxml2 produced no document.
+  case unparsable
+
+  public var description: String {
+    switch self {
+    case .emptyInput: return "empty HTML input"
+    case .unparsable: return "the HTML could not be parsed"
+    }
+  }
+}
+
+/// Extracts the article (body paragraphs in order, with their block kinds, and metadata) from
+/// an HTML page.
+///
+/// Steps: parse with libxml2 (recovering from malformed markup); read metadata from the whole
+/// page (``MetadataExtractor``); prune furniture (scripts, nav, aside, footer, header, forms,
+/// figures, elements whose class/id says nav/menu/share/social/related/comment/footer/
+/// newsletter/cookie/ad/promo/most-read/read-next/caption/credit); pick the content container
+/// by Readability-style scoring with `articleBody` / `<article>` hints (``ContentScorer``);
+/// collect p/h2–h6/li/blockquote blocks (``BlockCollector``); drop "Read more: …", "Most Read",
+/// share counts, the headline, byline and date lines.
+///
+/// A page with no article (a home page, a list of links) yields few or no paragraphs rather
+/// than its menus. Output text is NFC, paragraphs joined by a blank line.
+public enum HTMLArticleExtractor {
+  /// Extracts from raw bytes (decoded with ``HTMLDecoding``); `contentType` is an optional
+  /// HTTP `Content-Type` value whose charset is used when the bytes are not UTF-8.
+  public static func extract(html bytes: [UInt8], url: String?, contentType: String? = nil) throws
+    -> ExtractedArticle
+  {
+    try extract(html: HTMLDecoding.decode(bytes, contentType: contentType), url: url)
+  }
+
+  /// Extracts from raw bytes with a charset name declared outside the page (nil when none).
+  public static func extract(html bytes: [UInt8], charset: String?, url: String?) throws
+    -> ExtractedArticle
+  {
+    try extract(html: HTMLDecoding.decode(bytes, charset: charset), url: url)
+  }
+
+  /// Extracts from a decoded page. Throws ``HTMLExtractionError/emptyInput`` for empty input.
+  public static func extract(html: String, url: String?) throws -> ExtractedArticle {
+    guard html.unicodeScalars.contains(where: { !HTMLText.isSpace($0) }) else {
+      throw HTMLExtractionError.emptyInput
+    }
+    guard let doc = LibXMLDocument(html: html) else { throw HTMLExtractionError.unparsable }
+    let root = doc.tree()
+    var metadata = MetadataExtractor.extract(root, url: url)
+    let body = root.descendants().first { $0.tag == "body" } ?? root
+    ContentScorer.prune(body)
+    let containers = ContentScorer.select(body)
+    let raw = BlockCollector.collect(containers)
+    let (paragraphs, sourceLine) = BlockFilter.filter(raw, metadata: metadata)
+    if metadata.sourceLine == nil { metadata.sourceLine = sourceLine }
+    return ExtractedArticle(
+      paragraphs: paragraphs.map { (HTMLText.nfc($0.text), $0.kind) }, metadata: metadata)
+  }
+}

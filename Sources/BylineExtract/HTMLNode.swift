@@ -1,0 +1,102 @@
+/// A node of the parsed page, copied out of libxml2 into plain Swift so the extractor never
+/// holds C pointers beyond one function.
+///
+/// Elements carry a lower-cased `tag`, their attributes and children; text nodes carry `text`
+/// (entities already decoded by the parser). The tree is built once per page and only read and
+/// pruned (`removed`) afterwards.
+final class HTMLNode {
+  /// The lower-cased element name; empty for a text node.
+  let tag: String
+  /// Attribute names (lower-cased) and values, in page order.
+  let attributes: [(name: String, value: String)]
+  /// The text of a text node; empty for elements.
+  let text: String
+  private(set) var children: [HTMLNode] = []
+  private(set) weak var parent: HTMLNode?
+  /// Set when boilerplate removal drops this subtree.
+  var removed = false
+
+  // Statistics filled by `ContentScorer.computeStats` (subtree totals, removed parts excluded).
+  /// Visible characters (non-space scalars) in the subtree.
+  var textLen = 0
+  /// Visible characters inside links.
+  var linkLen = 0
+  /// Visible characters inside `<p>` elements and not inside links.
+  var paraLen = 0
+  /// Readability-style content score; `scored` says whether it was initialised.
+  var score = 0.0
+  var scored = false
+
+  /// Share of the subtree's text inside links (0 when there is no text).
+  var linkDensity: Double { textLen == 0 ? 0 : Double(linkLen) / Double(textLen) }
+
+  init(tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
+    self.tag = tag
+    self.attributes = attributes
+    self.text = text
+  }
+
+  var isText: Bool { tag.isEmpty }
+
+  func append(_ child: HTMLNode) {
+    child.parent = self
+    children.append(child)
+  }
+
+  /// The value of the first attribute called `name` (lower-case).
+  func attribute(_ name: String) -> String? {
+    for a in attributes where a.name == name { return a.value }
+    return nil
+  }
+
+  /// `class` and `id` together, lower-cased, for boilerplate and hint matching.
+  lazy var classAndID: String = {
+    ((attribute("class") ?? "") + " " + (attribute("id") ?? "")).lowercased()
+  }()
+
+  /// All nodes of the subtree in document order (self first). Iterative: no recursion limit.
+  func descendants(includingRemoved: Bool = false) -> [HTMLNode] {
+    var out: [HTMLNode] = []
+    var stack: [HTMLNode] = [self]
+    while let n = stack.popLast() {
+      if n.removed && !includingRemoved { continue }
+      out.append(n)
+      for c in n.children.reversed() { stack.append(c) }
+    }
+    return out
+  }
+
+  /// Descendant elements with the given tag, in document order.
+  func elements(_ tag: String) -> [HTMLNode] {
+    descendants().filter { $0.tag == tag }
+  }
+
+  /// The ancestors from the parent up to the root.
+  var ancestors: [HTMLNode] {
+    var out: [HTMLNode] = []
+    var p = parent
+    while let n = p {
+      out.append(n)
+      p = n.parent
+    }
+    return out
+  }
+
+  /// True when this node or an ancestor was removed.
+  var isDetached: Bool {
+    if removed { return true }
+    var p = parent
+    while let n = p {
+      if n.removed { return true }
+      p = n.parent
+    }
+    return false
+  }
+
+  /// The concatenated text of the subtree (not removed parts), whitespace collapsed, trimmed.
+  var innerText: String {
+    var s = ""
+    for n in descendants() where n.isText { s += n.text }
+    return HTMLText.collapse(s)
+  }
+}

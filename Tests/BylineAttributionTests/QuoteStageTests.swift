@@ -1,0 +1,189 @@
+import BylineAttribution
+import BylineCore
+import BylineTestSupport
+import BylineText
+import Testing
+
+@Suite struct QuoteStageTests {
+  static let stage: QuoteStage = try! QuoteStage(
+    lexicons: LexiconStore(directory: TestPaths.lexicons), usesEntities: false)
+
+  private func run(_ text: String, entities: (Document) -> [EntityMention] = { _ in [] }) throws -> Document {
+    var doc = DocumentBuilder.make(text)
+    try TokenizerStage().process(&doc)
+    doc.entities = entities(doc)
+    try Self.stage.process(&doc)
+    return doc
+  }
+
+  private func quote(_ doc: Document, containing needle: String) -> Quote? {
+    guard let r = DocumentBuilder.range(of: needle, in: doc) else { return nil }
+    return doc.quotes.first { $0.range.overlaps(r) }
+  }
+
+  /// An invented passage in the style of a wire report about a planned summit.
+  static let summit = """
+    Talks between Turkish President Recep Tayyip Erdogan and Syrian President Bashar al-Assad \
+    could be held in Moscow next month, the Daily Sabah reported citing sources familiar with the discussions.
+
+    A source informed the Daily Sabah that the question of troop withdrawals will be left for later talks.
+
+    Asked about a meeting, al-Assad stated, "If a meeting with President Erdogan brings results, I will attend it."
+
+    He said the meeting itself was not the issue, noting that while talks may help, "nobody has told us what the aim is."
+
+    "We welcome every initiative that improves relations. But we cannot go ahead without rules," al-Assad added.
+    """
+
+  @Test func seedLikePassageAttributesQuotesToAlAssad() throws {
+    let doc = try run(Self.summit)
+    let stated = try #require(quote(doc, containing: "If a meeting with President Erdogan"))
+    #expect(stated.type == .direct)
+    #expect(stated.speaker == "Bashar al-Assad")
+    #expect(stated.cue == "stated")
+    #expect(stated.speakerRange.map { doc.string($0) } == "al-Assad")
+    #expect(doc.string(stated.range) == "If a meeting with President Erdogan brings results, I will attend it.")
+
+    let added = try #require(quote(doc, containing: "We welcome every initiative"))
+    #expect(added.type == .direct)
+    #expect(added.speaker == "Bashar al-Assad")
+    #expect(added.cue == "added")
+    #expect(added.rule == "quotes.direct-cue-after")
+
+    let noting = try #require(quote(doc, containing: "nobody has told us"))
+    #expect(noting.type == .mixed)
+    #expect(noting.speaker == "Bashar al-Assad")
+    #expect(noting.speakerRange.map { doc.string($0) } == "He")
+    #expect(noting.cue == "noting")
+
+    let informed = try #require(quote(doc, containing: "the question of troop withdrawals"))
+    #expect(informed.type == .indirect)
+    #expect(informed.speaker == "A source")
+    #expect(informed.cue == "informed")
+  }
+
+  @Test func speakerAfterQuoteInvertedAndSplitQuote() throws {
+    let doc = try run("""
+      Maria Lopez runs the shelter.
+
+      "We are full every night," said Lopez. "Nobody should sleep outside," she said, "not in this cold."
+      """)
+    let first = try #require(quote(doc, containing: "We are full"))
+    #expect(first.speaker == "Maria Lopez")
+    #expect(first.cue == "said")
+    #expect(doc.string(first.range) == "We are full every night,")
+    let split = try #require(quote(doc, containing: "Nobody should sleep"))
+    #expect(split.pieces.count == 2)
+    #expect(split.pieces.map { doc.string($0) } == ["Nobody should sleep outside,", "not in this cold."])
+    #expect(split.speaker == "Maria Lopez")
+    #expect(split.speakerRange.map { doc.string($0) } == "she")
+  }
+
+  @Test func curlyAndTeXMarksAndColonCue() throws {
+    let doc = try run("""
+      The mayor said: “The bridge will reopen in May.”
+
+      Chief engineer Tom Reyes told reporters: ``The steel has arrived and the crews are ready.''
+      """)
+    let mayor = try #require(quote(doc, containing: "The bridge will reopen"))
+    #expect(mayor.type == .direct)
+    #expect(mayor.speaker == "The mayor")
+    #expect(mayor.rule == "quotes.direct-cue-before")
+    let reyes = try #require(quote(doc, containing: "The steel has arrived"))
+    #expect(reyes.speaker == "Tom Reyes")
+    #expect(reyes.speakerRole == "Chief engineer")
+    #expect(reyes.cue == "told")
+    #expect(doc.string(reyes.range) == "The steel has arrived and the crews are ready.")
+  }
+
+  @Test func quoteSpanningParagraphsIsOneQuote() throws {
+    let doc = try run("""
+      Senator Ann Price said: "The bill is ready. We have the votes.
+
+      "We will bring it to the floor next week."
+      """)
+    let q = try #require(quote(doc, containing: "The bill is ready"))
+    #expect(q.pieces.count == 2)
+    #expect(doc.string(q.pieces[1]) == "We will bring it to the floor next week.")
+    #expect(q.speaker == "Ann Price")
+    #expect(q.speakerRole == "Senator")
+    #expect(doc.quotes.count == 1)
+  }
+
+  @Test func quoteParagraphWithoutCueContinuesPreviousSpeaker() throws {
+    let doc = try run("""
+      "The harvest was poor this year," farmer Jan Olsen said.
+
+      "We lost half of the wheat to the rain in August and September."
+      """)
+    let q = try #require(quote(doc, containing: "We lost half"))
+    #expect(q.rule == "quotes.direct-continuation")
+    #expect(q.speaker == "Jan Olsen")
+    #expect(q.speakerRange.map { doc.string($0) } == "Jan Olsen")
+  }
+
+  @Test func scareQuotesAreNotQuotes() throws {
+    let doc = try run("The company called the plan a \"reset\" of its strategy.")
+    #expect(doc.quotes.isEmpty)
+  }
+
+  @Test func indirectSpeechForms() throws {
+    let doc = try run("""
+      Interior Minister Sara Nilsson said that the border would stay open through the winter.
+
+      Prices will rise again next year, the central bank said on Tuesday.
+
+      According to the ministry, more than 300 people were evacuated from the valley.
+
+      Nilsson told reporters the army was ready to help.
+      """)
+    let a = try #require(quote(doc, containing: "the border would stay open"))
+    #expect(a.type == .indirect)
+    #expect(doc.string(a.range) == "the border would stay open through the winter")
+    #expect(a.speaker == "Sara Nilsson")
+    #expect(a.speakerRole == "Interior Minister")
+    let b = try #require(quote(doc, containing: "Prices will rise"))
+    #expect(b.rule == "quotes.indirect-cue-after")
+    #expect(b.speaker == "the central bank")
+    let c = try #require(quote(doc, containing: "more than 300 people"))
+    #expect(c.rule == "quotes.according-to")
+    #expect(c.cue == "According to")
+    #expect(c.speaker == "the ministry")
+    let d = try #require(quote(doc, containing: "the army was ready"))
+    #expect(d.speaker == "Sara Nilsson")
+    #expect(d.cue == "told")
+  }
+
+  @Test func mixedQuoteHoldsQuotedFragment() throws {
+    let doc = try run("The coach said the team had played \"without fear\" in the second half.")
+    #expect(doc.quotes.count == 1)
+    let q = try #require(doc.quotes.first)
+    #expect(q.type == .mixed)
+    #expect(doc.string(q.range) == "the team had played \"without fear\" in the second half")
+  }
+
+  @Test func colonHeadlineAttribution() throws {
+    let doc = try run("Senior Hamas source to Al Mayadeen: We trust our partners to stand with us")
+    let q = try #require(doc.quotes.first)
+    #expect(q.rule == "quotes.colon-attribution")
+    #expect(q.speaker == "Senior Hamas source")
+    #expect(q.cue == "to")
+    #expect(doc.string(q.range) == "We trust our partners to stand with us")
+  }
+
+  @Test func pronounResolvesToPersonEntityWhenPresent() throws {
+    let doc = try run("President Ines Duarte arrived on Monday.\n\n\"We came to listen,\" she said.") { d in
+      let r = DocumentBuilder.range(of: "Ines Duarte", in: d)!
+      return [EntityMention(range: r, type: .person, entityID: "E7", canonical: "Ines Maria Duarte", rule: "test")]
+    }
+    let q = try #require(doc.quotes.first)
+    #expect(q.speaker == "Ines Maria Duarte")
+    #expect(q.speakerEntityID == "E7")
+  }
+
+  @Test func requiresFollowTheEntityOption() throws {
+    let lex = try QuoteLexicon(lexicons: LexiconStore(directory: TestPaths.lexicons))
+    #expect(QuoteStage(lexicon: lex).requires == [.tokens, .sentences, .entities])
+    #expect(QuoteStage(lexicon: lex, usesEntities: false).requires == [.tokens, .sentences])
+  }
+}

@@ -1,0 +1,145 @@
+import BylineCore
+import BylineDates
+import BylineTestSupport
+import BylineText
+import Foundation
+import Testing
+
+/// One expected timex in a hand-made sentence.
+struct TimexCase: CustomStringConvertible, Sendable {
+  var sentence: String
+  var extent: String
+  var type: TimexType
+  var value: String
+  var mod: String? = nil
+  var description: String { "\(sentence) → \(extent)" }
+}
+
+@Suite struct DateStageTests {
+  /// The reference date of every case: Monday 22 July 2024, 18:17.
+  static let published = "2024-07-22T18:17"
+  static let stage: DateStage = {
+    try! DateStage(lexicons: LexiconStore(directory: TestPaths.lexicons))
+  }()
+
+  private func run(_ text: String, published: String? = DateStageTests.published) throws -> Document {
+    var doc = DocumentBuilder.make(text, published: published)
+    try TokenizerStage().process(&doc)
+    try Self.stage.process(&doc)
+    return doc
+  }
+
+  static let cases: [TimexCase] = [
+    // Absolute dates and times.
+    TimexCase(sentence: "The page was updated 22 Jul 2024 18:17 by the desk.", extent: "22 Jul 2024 18:17", type: .time, value: "2024-07-22T18:17"),
+    TimexCase(sentence: "The talks began on July 15 in Geneva.", extent: "July 15", type: .date, value: "2024-07-15"),
+    TimexCase(sentence: "The deal was signed on July 22, 2024, officials said.", extent: "July 22, 2024", type: .date, value: "2024-07-22"),
+    TimexCase(sentence: "The filing is dated 2024-07-22 in the register.", extent: "2024-07-22", type: .date, value: "2024-07-22"),
+    TimexCase(sentence: "The form was stamped 15/07/2024 at the border.", extent: "15/07/2024", type: .date, value: "2024-07-15"),
+    TimexCase(sentence: "The company was founded in 2011 by two students.", extent: "2011", type: .date, value: "2011"),
+    TimexCase(sentence: "Sales fell in August 2024 after the strike.", extent: "August 2024", type: .date, value: "2024-08"),
+    TimexCase(sentence: "The genre peaked in the 1990s across Europe.", extent: "the 1990s", type: .date, value: "199"),
+    TimexCase(sentence: "The memorial honours those who died on Sept. 11 in New York.", extent: "Sept. 11", type: .date, value: "2024-09-11"),
+    TimexCase(sentence: "The fourth quarter will be weaker, the bank said.", extent: "The fourth quarter", type: .date, value: "2024-Q4"),
+    // Relative dates.
+    TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
+    TimexCase(sentence: "He left the country 13 years ago.", extent: "13 years ago", type: .date, value: "2011"),
+    TimexCase(sentence: "The ministers will meet next week in Brussels.", extent: "next week", type: .date, value: "2024-W31"),
+    TimexCase(sentence: "The ministers met yesterday in Brussels.", extent: "yesterday", type: .date, value: "2024-07-21"),
+    TimexCase(sentence: "The minister speaks today in Brussels.", extent: "today", type: .date, value: "2024-07-22"),
+    TimexCase(sentence: "The vote is expected tonight in parliament.", extent: "tonight", type: .time, value: "2024-07-22TNI"),
+    TimexCase(sentence: "Troops could arrive as early as August, officials said.", extent: "August", type: .date, value: "2024-08"),
+    TimexCase(sentence: "Prices have risen sharply this month.", extent: "this month", type: .date, value: "2024-07"),
+    TimexCase(sentence: "The law was passed earlier this year.", extent: "earlier this year", type: .date, value: "2024", mod: "START"),
+    TimexCase(sentence: "The rebels attacked the town last week.", extent: "last week", type: .date, value: "2024-W29"),
+    TimexCase(sentence: "Now the factory is closed.", extent: "Now", type: .date, value: "PRESENT_REF"),
+    TimexCase(sentence: "The group recently opened an office.", extent: "recently", type: .date, value: "PAST_REF"),
+    TimexCase(sentence: "More cuts may come in the future.", extent: "the future", type: .date, value: "FUTURE_REF"),
+    TimexCase(sentence: "The ceasefire collapsed in March 2023 and talks resumed the following month.", extent: "the following month", type: .date, value: "2023-04"),
+    // Weekdays by tense.
+    TimexCase(sentence: "The president spoke on Monday in Ankara.", extent: "Monday", type: .date, value: "2024-07-22"),
+    TimexCase(sentence: "The president spoke on Friday in Ankara.", extent: "Friday", type: .date, value: "2024-07-19"),
+    TimexCase(sentence: "The president will speak on Monday in Ankara.", extent: "Monday", type: .date, value: "2024-07-29"),
+    TimexCase(sentence: "The president will travel on Friday to Ankara.", extent: "Friday", type: .date, value: "2024-07-26"),
+    TimexCase(sentence: "The rally took place on Saturday, July 20, in the capital.", extent: "Saturday, July 20", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "The Times said in an editorial on Saturday, April 25: The court erred.", extent: "Saturday, April 25", type: .date, value: "2024-04-25"),
+    TimexCase(sentence: "The Times said in an editorial on Monday, Oct. 26: The court erred.", extent: "Monday, Oct. 26", type: .date, value: "2023-10-26"),
+    // Durations.
+    TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
+    TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
+    TimexCase(sentence: "The strike could last a month.", extent: "a month", type: .duration, value: "P1M"),
+    TimexCase(sentence: "Shares have fallen over the past two weeks.", extent: "the past two weeks", type: .duration, value: "P2W"),
+    TimexCase(sentence: "She signed a 10-year contract.", extent: "10-year", type: .duration, value: "P10Y"),
+    // Sets.
+    TimexCase(sentence: "The market opens every Monday at dawn.", extent: "every Monday", type: .set, value: "XXXX-WXX-1"),
+    TimexCase(sentence: "The report is published annually by the ministry.", extent: "annually", type: .set, value: "P1Y"),
+    TimexCase(sentence: "The fee is paid every year in advance.", extent: "every year", type: .set, value: "P1Y"),
+    TimexCase(sentence: "The council meets weekly in the town hall.", extent: "weekly", type: .set, value: "P1W"),
+    // Modifiers.
+    TimexCase(sentence: "The harvest starts in early August.", extent: "early August", type: .date, value: "2024-08", mod: "START"),
+    TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
+    TimexCase(sentence: "The plant was closed late last year.", extent: "late last year", type: .date, value: "2023", mod: "END"),
+    TimexCase(sentence: "He lived there for about three years.", extent: "about three years", type: .duration, value: "P3Y", mod: "APPROX"),
+    TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
+  ]
+
+  @Test(arguments: cases)
+  func findsAndNormalises(_ c: TimexCase) throws {
+    let doc = try run(c.sentence)
+    let found = doc.dates.map { "\(doc.string($0.range)) \($0.type.rawValue) \($0.value) \($0.mod ?? "-")" }
+    let expected = "\(c.extent) \(c.type.rawValue) \(c.value) \(c.mod ?? "-")"
+    #expect(found.contains(expected), "found: \(found)")
+  }
+
+  static let noDates: [String] = [
+    "You may leave whenever you like.",
+    "May I ask a question?",
+    "Protesters march through the city to the parliament.",
+    "Thousands will March on the capital, organisers said.",
+    "The Sunday Times reported the story.",
+    "The ticket costs $27 at the door.",
+    "The home side won 3-1 after extra time.",
+    "The 1st Battalion crossed the river.",
+    "The boy, a 6-year-old from the village, was unhurt.",
+  ]
+
+  @Test(arguments: noDates)
+  func noFalsePositives(_ sentence: String) throws {
+    let doc = try run(sentence)
+    let found = doc.dates.map { doc.string($0.range) }
+    #expect(found.isEmpty, "found: \(found)")
+  }
+
+  @Test func withoutPublicationDateUnresolvedPartsStayX() throws {
+    let doc = try run("The talks began on July 15 and ended last year.", published: nil)
+    let values = doc.dates.map(\.value)
+    #expect(values == ["XXXX-07-15", "PAST_REF"])
+  }
+
+  @Test func rulesAreNamedAndRangesAreUTF8() throws {
+    let doc = try run("Le président — arrivé lundi — spoke on Friday.")
+    let friday = try #require(doc.dates.first)
+    #expect(doc.string(friday.range) == "Friday")
+    #expect(friday.rule.hasPrefix("dates."))
+  }
+
+  @Test func yearEarlierFollowsTheQuarterInFocus() throws {
+    let doc = try run("Profit in the third quarter rose to $5 million from $4 million a year earlier.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == ["the third quarter=2024-Q3", "a year earlier=2023-Q3"])
+  }
+
+  @Test func badLexiconRowIsReportedWithItsLine() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-dates-\(UInt32.random(in: 0...UInt32.max))")
+    let en = dir.appendingPathComponent("dates/en")
+    try FileManager.default.createDirectory(at: en, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    for f in try FileManager.default.contentsOfDirectory(atPath: TestPaths.lexicons.appendingPathComponent("dates/en").path) {
+      try FileManager.default.copyItem(
+        at: TestPaths.lexicons.appendingPathComponent("dates/en/" + f), to: en.appendingPathComponent(f))
+    }
+    let months = en.appendingPathComponent("months.tsv")
+    try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
+    #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
+  }
+}

@@ -1,0 +1,79 @@
+import BylineCore
+import Testing
+
+@testable import BylineExtract
+
+private func meta(_ head: String, _ body: String = "", url: String? = nil) throws -> ArticleMetadata {
+  let html = "<html><head>\(head)</head><body>\(body)<p>Some body text that is long enough to be a paragraph.</p></body></html>"
+  return try HTMLArticleExtractor.extract(html: html, url: url).metadata
+}
+
+@Test func titleSuffixIsStripped() throws {
+  #expect(try meta("<title>Storm hits the coast | Daily Planet</title>").title == "Storm hits the coast")
+  #expect(try meta("<title>Storm hits the coast - Daily Planet</title><meta property='og:site_name' content='Daily Planet'>").title == "Storm hits the coast")
+  #expect(TitleCleaner.clean("Storm hits the coast – Example News", siteNames: [], host: "www.examplenews.com") == "Storm hits the coast")
+  #expect(TitleCleaner.clean("Spiegel Online - Storm hits the coast", siteNames: [], host: "www.spiegel.de") == "Storm hits the coast")
+  // A dash inside a headline that is not the site stays.
+  #expect(TitleCleaner.clean("Biden - the early years", siteNames: ["Planet"], host: "planet.com") == "Biden - the early years")
+  #expect(TitleCleaner.hostLabel("news.bbc.co.uk") == "bbc")
+}
+
+@Test func titlePriorities() throws {
+  let ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"LD headline here\"}</script>"
+  #expect(try meta(ld + "<meta property='og:title' content='OG title'><title>T</title>").title == "LD headline here")
+  #expect(try meta("<meta property='og:title' content='OG title here'><title>T</title>").title == "OG title here")
+  // The visible h1 wins when a meta title agrees with it.
+  #expect(try meta("<meta property='og:title' content='Big News Today | Site'>", "<h1>Big News Today</h1>").title == "Big News Today")
+  #expect(try meta("<title>Only the title tag</title>").title == "Only the title tag")
+}
+
+@Test func bylinesAreCleaned() {
+  #expect(AuthorCleaner.names(from: "By Jane Doe and John Roe", siteNames: []) == ["Jane Doe", "John Roe"])
+  #expect(AuthorCleaner.names(from: "Von Max Muster | 22.07.2024", siteNames: []) == ["Max Muster"])
+  #expect(AuthorCleaner.names(from: "BY JANE DOE, JOHN ROE", siteNames: []) == ["JANE DOE", "JOHN ROE"])
+  #expect(AuthorCleaner.names(from: "Staff", siteNames: []).isEmpty)
+  #expect(AuthorCleaner.names(from: "Daily Planet", siteNames: ["Daily Planet"]).isEmpty)
+  #expect(AuthorCleaner.names(from: "jane@example.com", siteNames: []).isEmpty)
+  #expect(AuthorCleaner.names(from: "https://example.com/author/jane", siteNames: []).isEmpty)
+  #expect(AuthorCleaner.names(from: "View all posts by Jane Doe", siteNames: []) == ["Jane Doe"])
+  #expect(AuthorCleaner.names(from: "Byron Smith", siteNames: []) == ["Byron Smith"])
+  #expect(AuthorCleaner.names(from: "Autor: gnaddrig", siteNames: ["gnaddrig ad libitum"]) == ["gnaddrig"])
+  #expect(AuthorCleaner.names(from: "Post author By Helge Fahrnberger", siteNames: []) == ["Helge Fahrnberger"])
+  #expect(AuthorCleaner.names(from: "AuthorAndreas Kalt", siteNames: []) == ["Andreas Kalt"])
+  #expect(AuthorCleaner.names(from: "Veröffentlicht vonChris Jung", siteNames: []) == ["Chris Jung"])
+  #expect(AuthorCleaner.names(from: "Anhora sagt:", siteNames: []).isEmpty)
+}
+
+@Test func authorsFromSources() throws {
+  let ld = "<script type='application/ld+json'>[{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ada Byron\"},{\"name\":\"Alan Turing\"}]}]</script>"
+  #expect(try meta(ld).authors == ["Ada Byron", "Alan Turing"])
+  #expect(try meta("<meta name='author' content='Grace Hopper'>").authors == ["Grace Hopper"])
+  #expect(try meta("<meta property='article:author' content='https://facebook.com/x'>").authors.isEmpty)
+  #expect(try meta("", "<a rel='author' href='/a'>Mary Shelley</a>").authors == ["Mary Shelley"])
+  #expect(try meta("", "<span class='byline'>By Lina Bo and Ken Ito</span>").authors == ["Lina Bo", "Ken Ito"])
+}
+
+@Test func publishedFromSources() throws {
+  let ld = "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"BlogPosting\",\"datePublished\":\"2024-07-22T18:17:05+03:00\"}]}</script>"
+  #expect(try meta(ld).published?.description == "2024-07-22T18:17:05+03:00")
+  #expect(try meta("<meta property='article:published_time' content='2023-01-05T09:00:00Z'>").published?.description == "2023-01-05T09:00:00Z")
+  #expect(try meta("<meta name='DC.date' content='2022-03-04'>").published?.dayString == "2022-03-04")
+  #expect(try meta("", "<time datetime='2021-11-30T08:00'>Tuesday</time>").published?.dayString == "2021-11-30")
+  #expect(try meta("", "<div class='date'>Published 22 Jul 2024 18:17</div>").published?.description == "2024-07-22T18:17")
+  #expect(try meta("", url: "https://x.example/2020/02/29/leap").published?.dayString == "2020-02-29")
+  #expect(MetadataExtractor.dateInURL("https://x.example/news/20190115-story") == PublicationDate(year: 2019, month: 1, day: 15))
+  #expect(MetadataExtractor.dateInURL("https://x.example/id/123456789") == nil)
+}
+
+@Test func languageCanonicalSiteAndTags() throws {
+  let m = try meta("""
+    <link rel="canonical" href="https://x.example/a"><meta property="og:site_name" content="X News">
+    <meta property="article:tag" content="Syria"><meta property="article:tag" content="Turkey">
+    <meta name="keywords" content="syria, Diplomacy">
+    """)
+  #expect(m.canonicalURL == "https://x.example/a")
+  #expect(m.siteName == "X News")
+  #expect(m.tags == ["Syria", "Turkey", "Diplomacy"])
+  let l = try HTMLArticleExtractor.extract(html: "<html lang='de_DE'><body><p>Text.</p></body></html>", url: nil)
+  #expect(l.metadata.language == "de-DE")
+}
