@@ -137,7 +137,7 @@ extension Scan {
       return
     }
     // "Recep Tayyip Erdogan", "Mary".
-    if lex.firstNames.contains(words[a].text), count <= 4 {
+    if isFirstName(words[a].text), count <= 4 {
       emit(a, b, .person, "entities.first-name")
       return
     }
@@ -148,7 +148,7 @@ extension Scan {
     }
     // "Hakan Fidan said", "Cotti said"; '…," said Parnevik.'
     if count <= 4, b + 1 < words.count, words[b + 1].shape == .lower, lex.cueVerbs.contains(words[b + 1].text),
-      !(count == 1 && isCommonNoun(words[a].text))
+      !(count == 1 && (isCommonNoun(words[a].text) || words[a].shape == .allCaps))
     {
       emit(a, b, .person, "entities.cue-verb")
       return

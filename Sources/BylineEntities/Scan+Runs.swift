@@ -41,6 +41,14 @@ extension Scan {
           j = n + 1
           continue
         }
+        // "International Committee of the Red Cross": "of the" after an organisation head.
+        if n + 2 < words.count, words[n + 2].sentence == w.sentence, words[n].text == "of" || words[n].text == "for",
+          words[n + 1].text == "the", words[n + 2].isCapital, !breaksRun(words[n + 2]),
+          lex.orgOfHeads.contains(words[j].text)
+        {
+          j = n + 2
+          continue
+        }
         // "Joost van der Westhuizen": two particles in a row.
         if n + 2 < words.count, words[n + 2].sentence == w.sentence, Scan.connectors.contains(words[n].text),
           Scan.connectors.contains(words[n + 1].text), words[n].text != "of", words[n].text != "for", words[n + 2].isCapital, !breaksRun(words[n + 2])

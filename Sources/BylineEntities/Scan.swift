@@ -176,6 +176,14 @@ struct Scan {
     }
   }
 
+  /// A given name, or a hyphenated one starting with a given name ("Pierre-Yves").
+  func isFirstName(_ text: String) -> Bool {
+    if lex.firstNames.contains(text) { return true }
+    guard let dash = text.firstIndex(of: "-") else { return false }
+    let rest = text[text.index(after: dash)...]
+    return lex.firstNames.contains(String(text[..<dash])) && (rest.unicodeScalars.first?.properties.isUppercase ?? false)
+  }
+
   /// "Traders", "Analysts": a common word or the plural of one.
   func isCommonNoun(_ text: String) -> Bool {
     let l = text.lowercased()
