@@ -67,7 +67,7 @@ extension Scan {
       let single = c.first == c.last
       if single, c.type == nil || c.rule == "entities.gazetteer" || c.rule == "entities.acronym",
         surnames.contains(Scan.surnameKey(k)),
-        c.type == nil || finder.gazetteer.candidates(for: k).first?.feature != .country
+        c.type == nil || placeCandidates(k).first?.feature != .country
       {
         c.type = .person
         c.rule = "entities.coreference"

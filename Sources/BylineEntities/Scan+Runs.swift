@@ -68,7 +68,7 @@ extension Scan {
     guard a < last else { return false }
     for e in (a + 1)...min(last, a + max(lex.maxEntryWords, finder.gazetteer.maxNameWords) - 1) {
       let k = key(a, e)
-      if lex.knownNames[k] != nil || lex.demonyms[k] != nil || finder.gazetteer.contains(k) { return true }
+      if lex.knownNames[k] != nil || lex.demonyms[k] != nil || !placeCandidates(k).isEmpty { return true }
     }
     return false
   }

@@ -22,6 +22,8 @@ struct Scan {
   var resultLine: [Bool]
   var lowerVocabulary: Set<String> = []
   var candidates: [Candidate] = []
+  /// Gazetteer lookups of this document (a reference: `Scan` is local to one call).
+  let placeMemo = PlaceMemo()
   /// Stop-words and calendar words in capitals ("IT", "MAY").
   let upperStopwords: Set<String>
 
@@ -148,9 +150,18 @@ struct Scan {
     return best
   }
 
+  /// Gazetteer candidates for `text`, looked up once per document (the lookup key folds case
+  /// and diacritics, which costs more than the rest of a rule).
+  func placeCandidates(_ text: String) -> [GazetteerEntry] {
+    if let hit = placeMemo.entries[text] { return hit }
+    let found = finder.gazetteer.candidates(for: text)
+    placeMemo.entries[text] = found
+    return found
+  }
+
   /// The best gazetteer entry for a capitalised span, if it passes the thresholds.
   func place(_ text: String, strict: Bool) -> GazetteerEntry? {
-    let cands = finder.gazetteer.candidates(for: text)
+    let cands = placeCandidates(text)
     guard let best = cands.first else { return nil }
     // "WESTERN DIVISION", "WORLD" in a headline: common words are not evidence of a place.
     if strict && allCommonWords(text) { return nil }
@@ -172,7 +183,7 @@ struct Scan {
     return parts.contains { p in
       let s = String(p)
       return lex.demonyms[s] != nil || lex.knownNames[s] != nil
-        || finder.gazetteer.candidates(for: s).contains { $0.feature == .country || $0.feature == .admin1 }
+        || placeCandidates(s).contains { $0.feature == .country || $0.feature == .admin1 }
     }
   }
 
@@ -213,4 +224,9 @@ struct Scan {
     out.sort { $0.range.utf8Start < $1.range.utf8Start }
     return out
   }
+}
+
+/// A per-document memo of gazetteer lookups, owned by one ``Scan`` on one thread.
+final class PlaceMemo {
+  var entries: [String: [GazetteerEntry]] = [:]
 }
