@@ -24,7 +24,10 @@ extension Scan {
       while true {
         let n = j + 1
         guard n < words.count, words[n].sentence == w.sentence else { break }
-        if words[n].isCapital, !breaksRun(words[n]) {
+        // "Peter Such", "Will Power": after a given name a capitalised stop-word is a surname.
+        if words[n].isCapital, !breaksRun(words[n]) || (j == i && isFirstName(words[j].text) && !words[n].sentenceStart
+          && !lex.calendar.contains(words[n].text) && n + 1 < words.count && !words[n + 1].isCapital)
+        {
           j = n
           continue
         }
