@@ -52,7 +52,9 @@ extension Scan {
       // "Minister of Foreign Affairs Sergey Lavrov": the title's complement is common words.
       if p < b, words[p].text == "of" || words[p].text == "for" {
         var q = p + 1
-        while q < b, isCommonNoun(words[q].text) || Scan.connectors.contains(words[q].text) { q += 1 }
+        while q < b, isCommonNoun(words[q].text) || Scan.connectors.contains(words[q].text) || words[q].text == "and" {
+          q += 1
+        }
         if q > p + 1, q < b, !lex.orgHeads.contains(words[b].text) {
           emit(q, b, .person, "entities.title")
           return
@@ -81,7 +83,7 @@ extension Scan {
       } else if words[o].text == "of", place(k, strict: false) != nil {
         emit(a, b, .place, "entities.gazetteer")
       } else if lex.knownNames[left] != nil || lex.demonyms[left] != nil || place(left, strict: false) != nil
-        || words[o].text == "for" || place(key(o + 1, b), strict: false) != nil
+        || words[o].text == "for" || place(key(o + 1, b), strict: false) != nil || isFirstName(words[a].text)
       {
         classify(a, o - 1)
         classify(o + 1, b)
