@@ -18,8 +18,12 @@ extension Scan {
   /// Hendrix"; not "Philadelphia Eagles", "Wall Street").
   func looksLikePersonName(_ c: Candidate) -> Bool {
     let count = c.last - c.first + 1
-    return count >= 2 && count <= 3
-      && (c.first...c.last).allSatisfy({
+    // Name particles may stand inside ("Maarten den Bakker", "Gil de Ferran") or start it
+    // capitalised ("Van der Westhuizen").
+    let core = (c.first...c.last).filter { !Scan.connectors.contains(words[$0].text.lowercased()) }
+    return count >= 2 && count <= 4 && core.count >= 1 && core.count <= 3
+      && !(c.first...c.last).contains(where: { words[$0].text == "of" || words[$0].text == "for" || words[$0].text == "&" })
+      && core.allSatisfy({
         words[$0].shape == .capitalized && !lex.commonWords.contains(words[$0].text.lowercased())
           && (place(words[$0].text, strict: true) == nil)
       })
