@@ -79,11 +79,16 @@ public struct EntityCoreference: Sendable {
     }
 
     // Shorter PERSON names join the full name they end.
-    let fullNames = ms.indices.filter { ms[$0].type == .person && wordKeys[$0].count >= 2 }
+    // Full names by their last word, in text order.
+    var fullNames: [String: [Int]] = [:]
+    for f in ms.indices where ms[f].type == .person && wordKeys[f].count >= 2 {
+      fullNames[wordKeys[f].last!, default: []].append(f)
+    }
     for i in ms.indices where ms[i].type == .person {
       let w = wordKeys[i]
+      guard let last = w.last, let sameLast = fullNames[last] else { continue }
       var target: Int?
-      for f in fullNames where wordKeys[f].count > w.count && Array(wordKeys[f].suffix(w.count)) == w {
+      for f in sameLast where wordKeys[f].count > w.count && Array(wordKeys[f].suffix(w.count)) == w {
         if f < i {
           target = f  // nearest earlier: keep the last one seen
         } else if target == nil {

@@ -8,6 +8,9 @@ extension Scan {
     lex.calendar.contains(w.text) || (w.shape == .capitalized && lex.stopwords.contains(w.text))
   }
 
+  /// Longest run of words considered as one name.
+  static let maxRunWords = 16
+
   mutating func findRuns() {
     var i = 0
     while i < words.count {
@@ -61,7 +64,9 @@ extension Scan {
         }
         break
       }
-      addRun(i, j)
+      // Names are short; a longer run is a heading or a list (and would make the recursive
+      // typing deep): skip it.
+      if j - i < Scan.maxRunWords { addRun(i, j) }
       i = j + 1
     }
   }

@@ -137,6 +137,14 @@ import Testing
     #expect(s.contains("MISC:U.S.-backed"))
   }
 
+  @Test func pathologicalRunsAreSkippedWithoutDeepRecursion() throws {
+    let long = Array(repeating: "Bank of", count: 20_000).joined(separator: " ") + " England"
+    let doc = try run("He said " + long + " was fine. Then Mary Okafor left.")
+    let s = spans(doc)
+    #expect(s.contains("PERSON:Mary Okafor"))
+    #expect(doc.entities.count < 10)
+  }
+
   @Test func emptyDocumentHasNoEntities() throws {
     let doc = try run("")
     #expect(doc.entities.isEmpty)
