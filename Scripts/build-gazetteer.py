@@ -100,12 +100,24 @@ PARTICLES = {
 def similar(alt, names):
     """True when `alt` looks like a spelling of one of `names` (same first letter, and at least
     half the letters in common): keeps "Kiev" for "Kyiv", drops "Terminus" for "Atlanta"."""
-    a = key(alt)
+    a = strip_article(key(alt))
     for n in names:
-        k = key(n)
+        k = strip_article(key(n))
         if a and k and a[0] == k[0] and difflib.SequenceMatcher(None, a, k).ratio() >= 0.5:
             return True
     return False
+
+
+ARTICLES = ("al ", "ar ", "as ", "ash ", "at ", "ad ", "az ", "an ", "adh ", "ath ", "el ", "ed ",
+            "es ", "en ", "er ", "ez ")
+
+
+def strip_article(k):
+    """"ar raqqah" → "raqqah", so that "Raqqa" counts as a spelling of "Ar Raqqah"."""
+    for art in ARTICLES:
+        if k.startswith(art) and len(k) > len(art) + 2:
+            return k[len(art):]
+    return k
 
 
 def fmt(x):

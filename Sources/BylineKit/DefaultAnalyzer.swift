@@ -15,7 +15,8 @@ public enum DefaultAnalyzer {
     return [
       TokenizerStage(),
       try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
-      try PlaceStage(lexicons: lexicons),
+      // Demonyms ("Syrian") resolve to the country they refer to, as geoparsers report them.
+      try PlaceStage(lexicons: lexicons, options: .init(resolveDemonyms: true)),
       try DateStage(lexicons: lexicons),
       try QuoteStage(lexicons: lexicons),
       try SourceStage(lexicons: lexicons),

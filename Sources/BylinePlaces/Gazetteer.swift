@@ -12,22 +12,37 @@ public final class Gazetteer: Sendable {
   private let heads: [String: Int32]
   private let postingEntry: [Int32]
   private let postingNext: [Int32]
+  /// True when the posting's spelling is the entry's own name (not an alternate or alias).
+  private let postingPrimary: [Bool]
+  /// True when the posting comes from a hand-written alias ("Gaza" → Gaza Strip).
+  private let postingAlias: [Bool]
   private let byID: [Int: Int32]
   private let countryByCode: [String: Int32]
   /// The most tokens any name has (for greedy longest-match scanning).
   public let maxNameWords: Int
 
   /// A gazetteer over in-memory entries; `names` maps each spelling to entry indices.
-  public init(entries: [GazetteerEntry], names: [(String, Int)]) {
+  public convenience init(entries: [GazetteerEntry], names: [(String, Int)]) {
+    self.init(entries: entries, names: names, aliases: [])
+  }
+
+  /// A gazetteer whose `aliases` (hand-written spellings such as "Gaza" → Gaza Strip) are
+  /// marked, so that the place stage can prefer what they name.
+  public init(entries: [GazetteerEntry], names: [(String, Int)], aliases: [(String, Int)]) {
     self.entries = entries
     var heads: [String: Int32] = [:]
     heads.reserveCapacity(names.count)
     var pEntry: [Int32] = []
     var pNext: [Int32] = []
+    var pPrimary: [Bool] = []
+    var pAlias: [Bool] = []
     pEntry.reserveCapacity(names.count)
     pNext.reserveCapacity(names.count)
+    pPrimary.reserveCapacity(names.count)
+    pAlias.reserveCapacity(names.count)
     var maxWords = 1
-    for (n, i) in names {
+    for (k, (n, i)) in (names + aliases).enumerated() {
+      let isAlias = k >= names.count
       let key = Gazetteer.key(n)
       guard !key.isEmpty else { continue }
       let i32 = Int32(i)
@@ -35,16 +50,24 @@ public final class Gazetteer: Sendable {
         var p = h
         var seen = false
         while p >= 0 {
-          if pEntry[Int(p)] == i32 { seen = true; break }
+          if pEntry[Int(p)] == i32 {
+            seen = true
+            if isAlias { pAlias[Int(p)] = true }
+            break
+          }
           p = pNext[Int(p)]
         }
         if seen { continue }
         pEntry.append(i32)
         pNext.append(h)
+        pPrimary.append(n == entries[i].name)
+        pAlias.append(isAlias)
         heads[key] = Int32(pEntry.count - 1)
       } else {
         pEntry.append(i32)
         pNext.append(-1)
+        pPrimary.append(n == entries[i].name)
+        pAlias.append(isAlias)
         heads[key] = Int32(pEntry.count - 1)
         var words = 1
         for b in key.utf8 where b == 32 { words += 1 }
@@ -54,6 +77,8 @@ public final class Gazetteer: Sendable {
     self.heads = heads
     self.postingEntry = pEntry
     self.postingNext = pNext
+    self.postingPrimary = pPrimary
+    self.postingAlias = pAlias
     self.maxNameWords = maxWords
     var ids: [Int: Int32] = [:]
     ids.reserveCapacity(entries.count)
@@ -69,14 +94,22 @@ public final class Gazetteer: Sendable {
   /// Candidates for a name, most populous first (ties: countries, divisions, cities, regions,
   /// then GeoNames id); empty when the name is unknown.
   public func candidates(for name: String) -> [GazetteerEntry] {
+    rankedCandidates(for: name).map(\.entry)
+  }
+
+  /// Candidates in ``candidates(for:)`` order, each with whether `name` is the place's own name
+  /// (up to case and diacritics) rather than an alternate spelling, and whether a hand-written
+  /// alias gives it.
+  public func rankedCandidates(for name: String) -> [(entry: GazetteerEntry, ownName: Bool, alias: Bool)] {
     guard var p = heads[Gazetteer.key(name)] else { return [] }
-    var out: [GazetteerEntry] = []
+    var out: [(entry: GazetteerEntry, ownName: Bool, alias: Bool)] = []
     while p >= 0 {
-      out.append(entries[Int(postingEntry[Int(p)])])
+      out.append((entries[Int(postingEntry[Int(p)])], postingPrimary[Int(p)], postingAlias[Int(p)]))
       p = postingNext[Int(p)]
     }
     if out.count > 1 {
-      out.sort { a, b in
+      out.sort { x, y in
+        let a = x.entry, b = y.entry
         if a.population != b.population { return a.population > b.population }
         if a.feature.rank != b.feature.rank { return a.feature.rank < b.feature.rank }
         return a.geonamesID < b.geonamesID

@@ -9,8 +9,9 @@ extension Gazetteer {
 
   /// Loads `places/gazetteer.tsv` (generated from GeoNames), `places/extra_places.tsv` (same
   /// columns, written by hand, optional) and `places/aliases.tsv` (alias → GeoNames id,
-  /// optional). Parses bytes directly: about 0.1–0.2 s for the shipped 3.4 MB file in a release
-  /// build. Errors are `file:line: reason`.
+  /// optional). Parses bytes directly: about 0.15–0.25 s for the shipped 3 MB file in a release
+  /// build (37,000 places, 91,000 spellings). Errors are `file:line: reason`. Stages should use
+  /// ``shared(from:)``, which loads once per process.
   public static func load(from store: LexiconStore) throws(LexiconError) -> Gazetteer {
     var entries: [GazetteerEntry] = []
     var names: [(String, Int)] = []
@@ -22,8 +23,9 @@ extension Gazetteer {
     for (i, e) in entries.enumerated() where e.geonamesID != 0 && byID[e.geonamesID] == nil {
       byID[e.geonamesID] = i
     }
-    try readAliases(url: store.url(aliasesFile), byID: byID, names: &names)
-    return Gazetteer(entries: entries, names: names)
+    var aliases: [(String, Int)] = []
+    try readAliases(url: store.url(aliasesFile), byID: byID, names: &aliases)
+    return Gazetteer(entries: entries, names: names, aliases: aliases)
   }
 
   /// Parses gazetteer rows from TSV bytes (`path` for messages). Exposed for tests.

@@ -14,8 +14,9 @@ import Foundation
 ///   "Idaho" → Moscow, Idaho), or a division containing a town the article mentions ("Georgia"
 ///   with "Atlanta" → the US state);
 /// - `places.context-country`: a candidate in a country the article mentions elsewhere, by name,
-///   through one of its places, or through a demonym ("Syrian"); a country next to one the
-///   article mentions ("Georgia" with "Russia");
+///   through one of its places, or through a demonym ("Syrian"), or the country of the source's
+///   web domain ("bbc.co.uk": "Birmingham" is in England); a country next to one the article
+///   mentions ("Georgia" with "Russia");
 /// - otherwise the prior: countries beat divisions, divisions and capitals beat towns, then
 ///   population (`places.country`, `places.admin1`, `places.region`, `places.population`).
 ///
@@ -29,7 +30,9 @@ import Foundation
 /// MISC names ("Washington Post", "EU") (`places.embedded`).
 ///
 /// Limits: only names in the gazetteer (countries, first-order divisions, places with at least
-/// 15,000 people, regions, seas); division coordinates are stand-ins (seat or largest town).
+/// 15,000 people, regions, seas, a few landmarks); division coordinates are stand-ins (between
+/// the seat or largest town and the middle of the division's towns), so big provinces can be
+/// several hundred km from GeoNames' own point.
 public struct PlaceStage: Stage {
   public let name = "places"
   public let summary = "Resolves place mentions to GeoNames places (country, division, city, coordinates)"

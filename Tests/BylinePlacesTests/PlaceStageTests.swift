@@ -69,12 +69,17 @@ import Testing
     let country = try Self.run(
       "Georgia and Russia fought a brief war in 2008.", places: ["Georgia", "Russia"])
     #expect(country.places[0].feature == .country && country.places[0].countryCode == "GE")
-    // A US mention alone favours the state; a neighbour (Russia) brings the country back.
-    let us = try Self.run("U.S. observers watched Georgia closely.", places: ["U.S.", "Georgia"])
-    #expect(us.places[1].feature == .admin1)
+    // Another US state favours the state; a neighbour (Russia) brings the country back.
+    let states = try Self.run(
+      "Primaries in Georgia and Ohio drew U.S. observers.", places: ["Georgia", "Ohio", "U.S."])
+    #expect(states.places[0].feature == .admin1 && states.places[0].countryCode == "US")
     let both = try Self.run(
       "U.S. observers watched Georgia as Russia massed troops.", places: ["U.S.", "Georgia", "Russia"])
     #expect(both.places[1].feature == .country && both.places[1].countryCode == "GE")
+    let gaza = try Self.run("Aid trucks entered Gaza.", places: ["Gaza"])
+    #expect(gaza.places.first?.geonamesID == 281132)  // the alias: Gaza Strip, not Gaza, Mozambique
+    let bethlehem = try Self.run("Pilgrims reached Bethlehem.", places: ["Bethlehem"])
+    #expect(bethlehem.places.first?.countryCode != "BR")  // not Belém by an alternate spelling
   }
 
   @Test func moscowIdahoOnlyWhenIdahoIsMentioned() throws {
@@ -87,6 +92,24 @@ import Testing
       "The U.S. envoy flew to Moscow for talks.", places: ["U.S.", "Moscow"])
     #expect(us.places[1].countryCode == "RU")
     #expect(us.places[0].geonamesID == 6252001)
+  }
+
+  @Test func sourceDomainCountryIsContext() throws {
+    var doc = DocumentBuilder.make("Flooding closed roads around Windsor.")
+    let r = try #require(DocumentBuilder.range(of: "Windsor", in: doc))
+    doc.entities = [EntityMention(range: r, type: .place, entityID: "E1", canonical: "Windsor", rule: "test")]
+    let stage = try #require(Self.stage)
+    var plain = doc
+    try stage.process(&plain)
+    #expect(plain.places.first?.countryCode == "CA")  // Windsor, Ontario: the largest
+    var uk = doc
+    uk.metadata.url = "https://www.bbc.co.uk/news/flooding"
+    try stage.process(&uk)
+    #expect(uk.places.first?.countryCode == "GB" && uk.places.first?.rule == "places.context-country")
+    var tv = doc
+    tv.metadata.url = "https://news.example.tv/flooding"  // .tv is used as a generic domain
+    try stage.process(&tv)
+    #expect(tv.places.first?.countryCode == "CA")
   }
 
   @Test func jordanIsTheCountry() throws {

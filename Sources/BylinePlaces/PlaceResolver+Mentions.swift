@@ -1,0 +1,168 @@
+import BylineCore
+import Foundation
+
+/// Finding the names to resolve: PLACE mentions, their variants ("the X", "X's", "X, Y",
+/// "X State") and, as an option, names inside ORG and MISC mentions.
+extension PlaceResolver {
+  // MARK: - Candidates
+
+  mutating func collectMentions() {
+    let places = document.entities.filter { $0.type == .place }
+      .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
+    for em in places {
+      let surface = document.string(em.range)
+      if let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: container))
+      } else if let key = suffixedDivisionKey(surface) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: nil, division: true))
+      }
+    }
+    if options.embedded { collectEmbedded() }
+    mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
+  }
+
+  /// Place names inside ORG and MISC names ("Washington Post", "University of Mississippi"):
+  /// the longest run of capitalised tokens the gazetteer knows, when it is a country, division,
+  /// region or a city of 100,000 people or more, and not the whole name.
+  mutating func collectEmbedded() {
+    let maxWords = gazetteer.maxNameWords
+    for em in document.entities where em.type == .org || em.type == .misc {
+      // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor)
+      // or a division with a suffix ("Oaxaca State").
+      let whole = document.string(em.range)
+      if let k = known(whole), embeddable(k) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true))
+        continue
+      }
+      if let k = suffixedDivisionKey(whole) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true, division: true))
+        continue
+      }
+      let idx = document.tokenIndices(in: em.range)
+      guard idx.count > 1 else { continue }
+      var i = idx.lowerBound
+      while i < idx.upperBound {
+        guard isCapitalisedWord(i) else { i += 1; continue }
+        var found: (Int, String)? = nil
+        var j = i
+        while j < idx.upperBound && j - i < maxWords {
+          if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
+          if isCapitalisedWord(j) {
+            let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
+            if span != em.range, let k = known(document.string(span)), embeddable(k) {
+              found = (j, k)
+            }
+          }
+          j += 1
+        }
+        if let (end, k) = found {
+          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+          mentions.append(Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true))
+          i = end + 1
+        } else {
+          i += 1
+        }
+      }
+    }
+  }
+
+  func isCapitalisedWord(_ i: Int) -> Bool {
+    guard document.tokens[i].kind == .word, let f = document.bytes[safe: document.tokens[i].range.utf8Start]
+    else { return false }
+    return f >= 65 && f <= 90
+  }
+
+  func embeddable(_ key: String) -> Bool {
+    guard !commonWords.contains(key), let c = candidates[key], let top = c.first else { return false }
+    if demonymPlace(key) != nil { return false }
+    return c.contains { $0.feature != .city } || top.population >= 100_000
+  }
+
+  /// The key under which the gazetteer knows `surface`, trying "the X", "X's" and "X, Y"
+  /// variants; the second value is the container key of an "X, Y" name.
+  mutating func lookupKey(_ surface: String) -> (String, String?)? {
+    var s = surface.trimmingCharacters(in: .whitespaces)
+    guard !s.isEmpty else { return nil }
+    if let k = known(s) { return (k, nil) }
+    for suffix in ["'s", "’s", "'", "’"] where s.hasSuffix(suffix) {
+      s = String(s.dropLast(suffix.count))
+      if let k = known(s) { return (k, nil) }
+    }
+    for prefix in ["the ", "The "] where s.hasPrefix(prefix) {
+      if let k = known(String(s.dropFirst(prefix.count))) { return (k, nil) }
+    }
+    if let comma = s.firstIndex(of: ",") {
+      let head = String(s[..<comma])
+      let tail = s[s.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+      if let hk = known(head) {
+        return (hk, known(tail))
+      }
+    }
+    return nil
+  }
+
+  /// Words that follow a division's name inside a name ("Oaxaca State", "Borno state").
+  static let divisionSuffixes = [
+    " State", " state", " Province", " province", " Region", " region", " Oblast", " oblast",
+    " Governorate", " governorate", " Prefecture", " prefecture",
+  ]
+
+  /// The key of a division named with a suffix ("Oaxaca State" → "oaxaca"), when the gazetteer
+  /// has a division of that name.
+  mutating func suffixedDivisionKey(_ surface: String) -> String? {
+    for suffix in Self.divisionSuffixes where surface.hasSuffix(suffix) {
+      let head = String(surface.dropLast(suffix.count))
+      if let k = known(head), candidates[k]?.contains(where: { $0.feature == .admin1 }) == true {
+        return k
+      }
+    }
+    return nil
+  }
+
+  /// The key of `name` when the gazetteer knows it (candidates cached).
+  mutating func known(_ name: String) -> String? {
+    let k = Gazetteer.key(name)
+    if candidates[k] != nil { return k }
+    var ranked = gazetteer.rankedCandidates(for: name)
+    // A small town reached only through an alternate spelling ("Media" for Mehdya) is more
+    // likely a word than that town.
+    ranked.removeAll {
+      !$0.ownName && !$0.alias && $0.entry.feature == .city && $0.entry.population < 100_000
+    }
+    // Short all-capital forms ("UK", "SOL") name countries and regions; a town only by its own
+    // name ("ROME") or a dotted abbreviation ("D.C."), never through another spelling.
+    if name.utf8.count <= 4, name.utf8.allSatisfy({ ($0 >= 65 && $0 <= 90) || $0 == 46 }),
+      !name.utf8.contains(46)
+    {
+      ranked.removeAll { !$0.ownName && !$0.alias && $0.entry.feature == .city }
+    }
+    ranked = Array(ranked.prefix(Self.maxCandidates))
+    guard !ranked.isEmpty else { return nil }
+    let someOwn = ranked.contains { $0.ownName }
+    var bonus: [Int: Double] = [:]
+    for r in ranked {
+      if r.alias {
+        bonus[r.entry.geonamesID] = Self.aliasBonus
+      } else if someOwn && !r.ownName {
+        bonus[r.entry.geonamesID] = Self.otherSpellingPenalty
+      }
+    }
+    if !bonus.isEmpty { nameBonus[k] = bonus }
+    candidates[k] = ranked.map(\.entry)
+    keys.append(k)
+    return k
+  }
+
+}
