@@ -143,8 +143,11 @@ extension Scan {
       emit(a, b, .person, "entities.first-name")
       return
     }
-    // "spokesman Shen Guofang", "president Erdogan".
-    if a > 0, words[a - 1].shape == .lower, titleLength(at: a - 1, through: a - 1) == 1 {
+    // "spokesman Shen Guofang", "president Erdogan", "foreign minister Sergei Lavrov".
+    if a > 0, words[a - 1].shape == .lower,
+      titleLength(at: a - 1, through: a - 1) == 1
+        || (a > 1 && words[a - 2].shape == .lower && titleLength(at: a - 2, through: a - 1) == 2)
+    {
       emit(a, b, .person, "entities.title")
       return
     }
