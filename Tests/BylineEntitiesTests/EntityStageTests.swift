@@ -145,6 +145,21 @@ import Testing
     #expect(doc.entities.count < 10)
   }
 
+  @Test func mentionsAreSortedAndDisjoint() throws {
+    let doc = try run(
+      """
+      MOSCOW TALKS STALL
+
+      MOSCOW, July 15 - Turkish President Recep Tayyip Erdogan, pro-Western Syrian officials and the \
+      Moscow-based Federation of Sovereign Indigenous Nations (FSIN) met. Jackson 2 Damascus 1. Erdogan said \
+      the U.S.-backed plan failed; spokesman Hakan Okoro agreed.
+      """)
+    let ranges = doc.entities.map(\.range)
+    #expect(ranges.count >= 8)
+    for (x, y) in zip(ranges, ranges.dropFirst()) { #expect(x.utf8End <= y.utf8Start) }
+    #expect(doc.entities.allSatisfy { !$0.entityID.isEmpty && !$0.canonical.isEmpty })
+  }
+
   @Test func emptyDocumentHasNoEntities() throws {
     let doc = try run("")
     #expect(doc.entities.isEmpty)
