@@ -32,6 +32,12 @@ public struct EntityLexicons: Sendable {
   /// Words usually written in lower case ("results", "controversial"), lower-case: a
   /// capital at sentence start is no evidence for them.
   public var commonWords: Set<String>
+  /// `knownNames` with upper-cased keys, for headlines in capitals.
+  public var upperKnownNames: [String: EntityType]
+  /// Demonyms in capitals ("SYRIAN").
+  public var upperDemonyms: Set<String>
+  /// Stop-words and calendar words in capitals ("IT", "MAY").
+  public var upperStopwords: Set<String>
   /// Most words in any multi-word lexicon entry (known names, demonyms).
   public var maxEntryWords: Int
 
@@ -129,6 +135,13 @@ public struct EntityLexicons: Sendable {
     self.placeHeads = Set(placeHeads)
     self.commonWords = Set(commonWords.map { $0.lowercased() })
     self.maxEntryWords = maxWords
+    var upperKnown: [String: EntityType] = [:]
+    for (n, t) in known.sorted(by: { $0.key < $1.key }) where upperKnown[n.uppercased()] == nil {
+      upperKnown[n.uppercased()] = t
+    }
+    self.upperKnownNames = upperKnown
+    self.upperDemonyms = Set(dem.keys.map { $0.uppercased() })
+    self.upperStopwords = Set(self.stopwords.map { $0.uppercased() }).union(self.calendar.map { $0.uppercased() })
   }
 }
 

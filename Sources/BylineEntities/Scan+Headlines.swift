@@ -18,12 +18,9 @@ extension Scan {
         if known[s] == nil { known[s] = .person }
       }
     }
-    for (n, t) in lex.knownNames where known[n.uppercased()] == nil { known[n.uppercased()] = t }
-    var demonyms = Set<String>()
-    for d in lex.demonyms.keys { demonyms.insert(d.uppercased()) }
-    var stop = Set<String>()
-    for s in lex.stopwords { stop.insert(s.uppercased()) }
-    for s in lex.calendar { stop.insert(s.uppercased()) }
+    let upperKnown = lex.upperKnownNames
+    let demonyms = lex.upperDemonyms
+    let stop = upperStopwords
 
     var added: [Candidate] = []
     var i = 0
@@ -45,7 +42,7 @@ extension Scan {
           n -= 1
           continue
         }
-        if let t = known[k] {
+        if let t = known[k] ?? upperKnown[k] {
           added.append(Candidate(first: i, last: b, type: t, rule: "entities.headline-propagated"))
         } else if demonyms.contains(k) {
           added.append(Candidate(first: i, last: b, type: .misc, rule: "entities.demonym"))

@@ -41,8 +41,7 @@ struct Scan {
     self.finder = finder
     self.lex = finder.lexicons
     self.words = words
-    upperStopwords = Set(finder.lexicons.stopwords.map { $0.uppercased() }).union(
-      finder.lexicons.calendar.map { $0.uppercased() })
+    upperStopwords = finder.lexicons.upperStopwords
     let n = max(sentenceCount, (words.last?.sentence ?? -1) + 1)
     var letterWords = [Int](repeating: 0, count: n)
     var capsWords = [Int](repeating: 0, count: n)

@@ -160,13 +160,26 @@ enum WordBuilder {
     var letters = 0
     var uppers = 0
     var firstUpper: Bool?
-    for s in text.unicodeScalars {
-      let p = s.properties
-      if p.isAlphabetic {
-        letters += 1
-        let up = p.isUppercase
-        if up { uppers += 1 }
-        if firstUpper == nil { firstUpper = up }
+    // ASCII words (nearly all in English news) need no Unicode property lookups.
+    if bytes[range.utf8Start..<range.utf8End].allSatisfy({ $0 < 0x80 }) {
+      for i in range.utf8Start..<range.utf8End {
+        let c = bytes[i]
+        let up = c >= 0x41 && c <= 0x5A
+        if up || (c >= 0x61 && c <= 0x7A) {
+          letters += 1
+          if up { uppers += 1 }
+          if firstUpper == nil { firstUpper = up }
+        }
+      }
+    } else {
+      for s in text.unicodeScalars {
+        let p = s.properties
+        if p.isAlphabetic {
+          letters += 1
+          let up = p.isUppercase
+          if up { uppers += 1 }
+          if firstUpper == nil { firstUpper = up }
+        }
       }
     }
     guard letters > 0, let fu = firstUpper else { return .other }
