@@ -8,7 +8,8 @@ import BylineCore
 ///   "Tayyip Erdogan" → "Recep Tayyip Erdogan"; "Assad", "Al-Assad" → "Bashar al-Assad"),
 ///   the nearest earlier full name first, else the first later one;
 /// - an acronym in brackets right after a name whose capitalised words' initials spell it
-///   joins that name and takes its type ("Federation of Sovereign Indigenous Nations (FSIN)").
+///   joins that name and takes its type ("Federation of Sovereign Indigenous Nations (FSIN)");
+///   so does an acronym used later without brackets ("United Nations" … "UN").
 ///
 /// IDs are "E1", "E2", … in order of each entity's first mention; `canonical` is the mention
 /// with the most words (then the most bytes, then the earliest), preferring mixed case over
@@ -50,14 +51,25 @@ public struct EntityCoreference: Sendable {
       guard acronym.count >= 2, acronym.allSatisfy({ $0.properties.isUppercase }) else { continue }
       let long = ms[i - 1]
       guard EntityCoreference.onlyOpenBracket(document.bytes, long.range.utf8End, ms[i].range.utf8Start) else { continue }
-      let initials = texts[i - 1].split(separator: " ").compactMap { w -> Unicode.Scalar? in
-        guard let f = w.unicodeScalars.first, f.properties.isUppercase else { return nil }
-        return f
-      }
-      if String(String.UnicodeScalarView(initials)) == String(acronym) {
+      if EntityCoreference.initials(texts[i - 1]) == String(acronym) {
         ms[i].type = long.type
         union(i, i - 1)
       }
+    }
+    // An acronym used without a definition joins the name whose initials it spells, the
+    // nearest earlier one first ("Kessel Liberation Front" … "the KLF"; "United Nations" … "UN").
+    var byInitials: [String: Int] = [:]
+    for i in ms.indices {
+      let acronym = String(String.UnicodeScalarView(texts[i].unicodeScalars.filter { $0 != "." }))
+      if acronym.unicodeScalars.count >= 2, acronym.unicodeScalars.allSatisfy({ $0.properties.isUppercase }),
+        let long = byInitials[acronym], find(long) != find(i)
+      {
+        ms[i].type = ms[long].type
+        union(i, long)
+        continue
+      }
+      let initials = EntityCoreference.initials(texts[i])
+      if initials.unicodeScalars.count >= 2, wordKeys[i].count >= 2 { byInitials[initials] = i }
     }
     // The acronym's other mentions follow it (their type may have changed above).
     firstByKey.removeAll()
@@ -67,11 +79,16 @@ public struct EntityCoreference: Sendable {
     }
 
     // Shorter PERSON names join the full name they end.
-    let fullNames = ms.indices.filter { ms[$0].type == .person && wordKeys[$0].count >= 2 }
+    // Full names by their last word, in text order.
+    var fullNames: [String: [Int]] = [:]
+    for f in ms.indices where ms[f].type == .person && wordKeys[f].count >= 2 {
+      fullNames[wordKeys[f].last!, default: []].append(f)
+    }
     for i in ms.indices where ms[i].type == .person {
       let w = wordKeys[i]
+      guard let last = w.last, let sameLast = fullNames[last] else { continue }
       var target: Int?
-      for f in fullNames where wordKeys[f].count > w.count && Array(wordKeys[f].suffix(w.count)) == w {
+      for f in sameLast where wordKeys[f].count > w.count && Array(wordKeys[f].suffix(w.count)) == w {
         if f < i {
           target = f  // nearest earlier: keep the last one seen
         } else if target == nil {
@@ -122,6 +139,16 @@ public struct EntityCoreference: Sendable {
       }
       return lower
     }
+  }
+
+  /// First letters of the capitalised words ("Federation of Sovereign Indigenous Nations" →
+  /// "FSIN").
+  static func initials(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for w in text.split(separator: " ") {
+      if let f = w.unicodeScalars.first, f.properties.isUppercase { out.append(f) }
+    }
+    return String(out)
   }
 
   /// True when only spaces and one "(" lie between `end` and `start`.

@@ -32,6 +32,12 @@ public struct EntityLexicons: Sendable {
   /// Words usually written in lower case ("results", "controversial"), lower-case: a
   /// capital at sentence start is no evidence for them.
   public var commonWords: Set<String>
+  /// `knownNames` with upper-cased keys, for headlines in capitals.
+  public var upperKnownNames: [String: EntityType]
+  /// Demonyms in capitals ("SYRIAN").
+  public var upperDemonyms: Set<String>
+  /// Stop-words and calendar words in capitals ("IT", "MAY").
+  public var upperStopwords: Set<String>
   /// Most words in any multi-word lexicon entry (known names, demonyms).
   public var maxEntryWords: Int
 
@@ -108,7 +114,14 @@ public struct EntityLexicons: Sendable {
       let key = norm(d)
       if dem[key] == nil { dem[key] = c }
       // Regular plurals: "Syrian" → "Syrians", "Iraqi" → "Iraqis".
-      if let last = key.last, last == "n" || last == "i", !key.hasSuffix("man") {
+      // "Syrians", "Iraqis", "Serbs", "Danes"; not "Swiss", "Chinese", "French", "Frenchman"
+      // (irregular forms are listed by hand).
+      if !key.contains(" "), let last = key.last, !"sxzh".contains(last), !key.hasSuffix("ese"),
+        !key.hasSuffix("man"), !key.hasSuffix("ish")
+      {
+        if dem[key + "s"] == nil { dem[key + "s"] = c }
+      }
+      if key.hasSuffix("man"), !key.hasSuffix("shman"), !key.hasSuffix("chman") {  // "Germans"
         if dem[key + "s"] == nil { dem[key + "s"] = c }
       }
     }
@@ -122,6 +135,13 @@ public struct EntityLexicons: Sendable {
     self.placeHeads = Set(placeHeads)
     self.commonWords = Set(commonWords.map { $0.lowercased() })
     self.maxEntryWords = maxWords
+    var upperKnown: [String: EntityType] = [:]
+    for (n, t) in known.sorted(by: { $0.key < $1.key }) where upperKnown[n.uppercased()] == nil {
+      upperKnown[n.uppercased()] = t
+    }
+    self.upperKnownNames = upperKnown
+    self.upperDemonyms = Set(dem.keys.map { $0.uppercased() })
+    self.upperStopwords = Set(self.stopwords.map { $0.uppercased() }).union(self.calendar.map { $0.uppercased() })
   }
 }
 

@@ -74,26 +74,40 @@ enum WordBuilder {
         sawLetterWordInSentence = sentenceOffset > 0 && words.last?.sentence == sentence - sentenceOffset
       }
       var j = i
-      // Glue "-"-joined and "&"-joined parts, then an abbreviation's period.
+      // Glue "-"-joined and "&"-joined parts and an abbreviation's period ("U.S.-backed").
       if tokens[i].kind == .word || tokens[i].kind == .number {
-        while j + 2 < tokens.count, adjacent(tokens, j), adjacent(tokens, j + 1),
-          tokens[j + 2].kind == .word || tokens[j + 2].kind == .number
-        {
-          let sep = tokens[j + 1].range
-          guard sep.utf8End - sep.utf8Start == 1, bytes[sep.utf8Start] == 0x2D || bytes[sep.utf8Start] == 0x26
-          else { break }
-          if isPossessive(bytes, tokens[j + 2].range) { break }
-          j += 2
+        var grew = true
+        while grew {
+          grew = false
+          if j + 2 < tokens.count, adjacent(tokens, j), adjacent(tokens, j + 1),
+            tokens[j + 2].kind == .word || tokens[j + 2].kind == .number,
+            isJoiner(bytes, tokens[j + 1].range), !isPossessive(bytes, tokens[j + 2].range)
+          {
+            j += 2
+            grew = true
+            continue
+          }
+          if bytes[tokens[j].range.utf8End - 1] != 0x2E, j + 1 < tokens.count, adjacent(tokens, j),
+            tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1,
+            bytes[tokens[j + 1].range.utf8Start] == 0x2E
+          {
+            let r = TextRange(start, tokens[j].range.utf8End)
+            let len = r.utf8End - r.utf8Start
+            let hasInnerDot = bytes[r.utf8Start..<r.utf8End].contains(0x2E)
+            let single = len == 1 && isUpperASCII(bytes[r.utf8Start])
+            if single || hasInnerDot || dottedAbbreviations.contains(document.string(r)) {
+              j += 1
+              grew = true
+            }
+          }
         }
-        if j + 1 < tokens.count, adjacent(tokens, j), tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1,
-          bytes[tokens[j + 1].range.utf8Start] == 0x2E
-        {
-          let r = TextRange(start, tokens[j].range.utf8End)
-          let len = r.utf8End - r.utf8Start
-          let hasInnerDot = bytes[r.utf8Start..<r.utf8End].contains(0x2E)
-          let single = len == 1 && isUpperASCII(bytes[r.utf8Start])
-          if single || hasInnerDot || dottedAbbreviations.contains(document.string(r)) { j += 1 }
-        }
+      }
+      // "US$", "C$", "HK$": a currency sign glued to one to three capitals.
+      if tokens[j].kind == .word, j + 1 < tokens.count, adjacent(tokens, j),
+        tokens[j + 1].range.utf8End - tokens[j + 1].range.utf8Start == 1, bytes[tokens[j + 1].range.utf8Start] == 0x24,
+        tokens[j].range.utf8End - start <= 3, (start..<tokens[j].range.utf8End).allSatisfy({ isUpperASCII(bytes[$0]) })
+      {
+        j += 1
       }
       let range = TextRange(start, tokens[j].range.utf8End)
       let text = document.string(range)
@@ -123,6 +137,11 @@ enum WordBuilder {
     t[j].range.utf8End == t[j + 1].range.utf8Start
   }
 
+  /// A one-byte "-" or "&" token.
+  @inline(__always) static func isJoiner(_ b: [UInt8], _ r: TextRange) -> Bool {
+    r.utf8End - r.utf8Start == 1 && (b[r.utf8Start] == 0x2D || b[r.utf8Start] == 0x26)
+  }
+
   @inline(__always) static func isUpperASCII(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
 
   static func isPossessive(_ b: [UInt8], _ r: TextRange) -> Bool {
@@ -137,16 +156,30 @@ enum WordBuilder {
     guard kind == .word else { return .other }
     let first = bytes[range.utf8Start]
     if first == 0x27 || first == 0xE2 { return .other }  // "'s", "’s"
+    if first >= 0x30 && first <= 0x39 { return .other }  // "64th", "1990s"
     var letters = 0
     var uppers = 0
     var firstUpper: Bool?
-    for s in text.unicodeScalars {
-      let p = s.properties
-      if p.isAlphabetic {
-        letters += 1
-        let up = p.isUppercase
-        if up { uppers += 1 }
-        if firstUpper == nil { firstUpper = up }
+    // ASCII words (nearly all in English news) need no Unicode property lookups.
+    if bytes[range.utf8Start..<range.utf8End].allSatisfy({ $0 < 0x80 }) {
+      for i in range.utf8Start..<range.utf8End {
+        let c = bytes[i]
+        let up = c >= 0x41 && c <= 0x5A
+        if up || (c >= 0x61 && c <= 0x7A) {
+          letters += 1
+          if up { uppers += 1 }
+          if firstUpper == nil { firstUpper = up }
+        }
+      }
+    } else {
+      for s in text.unicodeScalars {
+        let p = s.properties
+        if p.isAlphabetic {
+          letters += 1
+          let up = p.isUppercase
+          if up { uppers += 1 }
+          if firstUpper == nil { firstUpper = up }
+        }
       }
     }
     guard letters > 0, let fu = firstUpper else { return .other }

@@ -16,7 +16,8 @@ import Testing
     let env = ProcessInfo.processInfo.environment
     let shared = try #require(TestPaths.shared)
     let set = env["BYLINE_NER_DEV"]!
-    let gold = shared.appendingPathComponent("eval/data/ner/\(set).jsonl")
+    // A set name, or a path to any JSONL file in the same format (e.g. the training sets).
+    let gold = set.contains("/") ? URL(fileURLWithPath: set) : shared.appendingPathComponent("eval/data/ner/\(set).jsonl")
     let store = LexiconStore(directory: TestPaths.lexicons)
     let stage = try EntityStage(lexicons: store, gazetteer: try Gazetteer.shared(from: store))
     var tp: [String: Int] = [:]

@@ -72,6 +72,15 @@ import Testing
     #expect(second.canonical == "Federation of Sovereign Indigenous Nations")
   }
 
+  @Test func undefinedAcronymJoinsTheNameItSpells() throws {
+    let doc = try run("Talks with the Kessel Liberation Front stalled. Diplomats said the KLF denied it.")
+    let long = try mention(doc, "Kessel Liberation Front")
+    let acr = try mention(doc, "KLF")
+    #expect(acr.entityID == long.entityID)
+    #expect(acr.type == long.type)
+    #expect(acr.canonical == "Kessel Liberation Front")
+  }
+
   @Test func differentPeopleWithDifferentSurnamesStayApart() throws {
     let doc = try run("Senator Mary Okafor met Senator John Okoro. Okoro spoke; Okafor listened.")
     let second = try #require(DocumentBuilder.range(of: ". Okoro", in: doc)).utf8Start

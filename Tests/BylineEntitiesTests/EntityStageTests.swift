@@ -115,6 +115,51 @@ import Testing
     #expect(s.contains("PLACE:Syria"))
   }
 
+  @Test func titleComplementsStayOutside() throws {
+    let doc = try run("The Russian Minister of Foreign Affairs Sergey Lavrov arrived in Ankara.")
+    let s = spans(doc)
+    #expect(s.contains("MISC:Russian"))
+    #expect(s.contains("PERSON:Sergey Lavrov"))
+  }
+
+  @Test func sportsResultsNameTeams() throws {
+    let doc = try run("Jackson 2 Damascus 1\n\nMoscow beat Ankara in the final, and Turkey drew with Iran.")
+    let s = spans(doc)
+    #expect(s.contains("ORG:Jackson") && s.contains("ORG:Damascus"))
+    #expect(s.contains("ORG:Moscow") && s.contains("ORG:Ankara"))
+    #expect(s.contains("PLACE:Turkey") && s.contains("PLACE:Iran"))
+  }
+
+  @Test func derivedAdjectivesAreMisc() throws {
+    let doc = try run("The Moscow-based group met U.S.-backed fighters.")
+    let s = spans(doc)
+    #expect(s.contains("MISC:Moscow-based"))
+    #expect(s.contains("MISC:U.S.-backed"))
+  }
+
+  @Test func pathologicalRunsAreSkippedWithoutDeepRecursion() throws {
+    let long = Array(repeating: "Bank of", count: 20_000).joined(separator: " ") + " England"
+    let doc = try run("He said " + long + " was fine. Then Mary Okafor left.")
+    let s = spans(doc)
+    #expect(s.contains("PERSON:Mary Okafor"))
+    #expect(doc.entities.count < 10)
+  }
+
+  @Test func mentionsAreSortedAndDisjoint() throws {
+    let doc = try run(
+      """
+      MOSCOW TALKS STALL
+
+      MOSCOW, July 15 - Turkish President Recep Tayyip Erdogan, pro-Western Syrian officials and the \
+      Moscow-based Federation of Sovereign Indigenous Nations (FSIN) met. Jackson 2 Damascus 1. Erdogan said \
+      the U.S.-backed plan failed; spokesman Hakan Okoro agreed.
+      """)
+    let ranges = doc.entities.map(\.range)
+    #expect(ranges.count >= 8)
+    for (x, y) in zip(ranges, ranges.dropFirst()) { #expect(x.utf8End <= y.utf8Start) }
+    #expect(doc.entities.allSatisfy { !$0.entityID.isEmpty && !$0.canonical.isEmpty })
+  }
+
   @Test func emptyDocumentHasNoEntities() throws {
     let doc = try run("")
     #expect(doc.entities.isEmpty)
