@@ -98,16 +98,7 @@ public struct DateLineParser: Sendable {
     {
       k += 1
     }
-    while k < toks.count {
-      if toks[k].isPunct(".") || toks[k].isPunct(",") {
-        k += 1
-      } else if case .word(let w) = toks[k].kind, w == "de" || w == "del" {
-        k += 1
-      } else {
-        break
-      }
-    }
-    return k
+    return skipMonthTail(toks, k)
   }
 
   private func skipMonthTail(_ toks: [DateToken], _ j: Int) -> Int {

@@ -7,15 +7,7 @@ import BylinePlaces
 import Testing
 
 @Suite struct EntityCoreferenceTests {
-  static let stage: EntityStage? = try? EntityStage(
-    lexicons: LexiconStore(directory: TestPaths.lexicons), gazetteer: TestGazetteer.make())
-
-  private func run(_ text: String) throws -> Document {
-    var doc = DocumentBuilder.make(text)
-    try TokenizerStage().process(&doc)
-    try #require(Self.stage).process(&doc)
-    return doc
-  }
+  private func run(_ text: String) throws -> Document { try EntityTestRunner.run(text) }
 
   private func mention(_ doc: Document, _ text: String, after: Int = 0) throws -> EntityMention {
     let r = try #require(DocumentBuilder.range(of: text, in: doc, after: after))

@@ -7,15 +7,7 @@ import BylinePlaces
 import Testing
 
 @Suite struct EntityStageTests {
-  static let stage: EntityStage? = try? EntityStage(
-    lexicons: LexiconStore(directory: TestPaths.lexicons), gazetteer: TestGazetteer.make())
-
-  private func run(_ text: String) throws -> Document {
-    var doc = DocumentBuilder.make(text)
-    try TokenizerStage().process(&doc)
-    try #require(Self.stage).process(&doc)
-    return doc
-  }
+  private func run(_ text: String) throws -> Document { try EntityTestRunner.run(text) }
 
   private func spans(_ doc: Document) -> [String] {
     doc.entities.map { "\($0.type.rawValue):\(doc.string($0.range))" }
