@@ -28,14 +28,11 @@ extension DateGrammar {
     // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
     var p = resolveWeekday(wd, tense: tense(i, i + 1))
-    // "Monday night": TimeBank mostly gives these the plain day (DATE); a clock word
-    // ("Monday noon") keeps its time.
+    // "Monday night" → TIME `…TNI` (TimeML part of day); "Monday noon" keeps its clock time.
     var type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {
-      if dp.hasPrefix("T") {
-        p.part = dp
-        type = .time
-      }
+      p.part = dp.hasPrefix("T") ? dp : "T" + dp
+      type = .time
       j += 1
     }
     return TimexHit(start: i, end: j, type: type, value: p.value, rule: "dates.weekday", point: p)

@@ -10,6 +10,12 @@ public struct DateLexicon: Sendable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
     case future, past, present, infinitive, deadline, latest, current, period, other, more, from, now, at
+    /// A verb of intention that points ahead only before "to" ("plans to", "agreed to").
+    case intent
+    /// A word that makes the date right after it lie in the past ("since Friday").
+    case since
+    /// "has" / "have": past when a participle or "been" follows (present perfect).
+    case perfect
 
     /// The role spelled as in keywords.tsv (the case name).
     static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }

@@ -134,6 +134,12 @@ struct SentenceView {
     var role: DateLexicon.Role?
     if let w = words[i] {
       if w.roles.contains(.future) { return .future }
+      // "agreed to buy it in May", "set to resume Monday": intention points ahead.
+      if w.roles.contains(.intent), i + 1 < count, words[i + 1]?.roles.contains(.infinitive) ?? false { return .future }
+      // "has been searching since", "have risen": the present perfect reports the past.
+      if w.roles.contains(.perfect), i + 1 < count {
+        return low[i + 1] == "been" || (kinds[i + 1] == .word && low[i + 1].hasSuffix("ed")) ? .past : nil
+      }
       if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
       if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
