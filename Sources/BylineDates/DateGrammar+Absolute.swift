@@ -172,8 +172,10 @@ extension DateGrammar {
       }
       if v.word(j + 2)?.unit == "Q" && v.word(j + 2)?.unitPlural == false || v.role(j + 2, .period) {
         var p = CalendarPoint(year: y)
-        if v.word(j + 2)?.unit == "Q" { p.quarter = ctx.focusQuarter?.quarter }
-        return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year", point: p)
+        // "the 1988 period" in an earnings report: the quarter in focus, in that year.
+        p.quarter = ctx.focusQuarter?.quarter
+        // (Its own rule name: a period taken from the focus does not move the focus.)
+        return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year_period", point: p)
       }
     }
     // "the year two thousand"

@@ -16,6 +16,8 @@ public struct DateLexicon: Sendable {
     case since
     /// "has" / "have": past when a participle or "been" follows (present perfect).
     case perfect
+    /// "that" in "that year", "that same day": the unit around the last date mentioned.
+    case that
 
     /// The role spelled as in keywords.tsv (the case name).
     static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }
@@ -69,7 +71,7 @@ public struct DateLexicon: Sendable {
   static let startRoles: RoleSet = {
     var r = RoleSet()
     for role in [Role.this, .last, .next, .following, .previous, .early, .mid, .late, .every, .the, .a, .fiscal, .current,
-      .latest, .earlier, .later]
+      .latest, .earlier, .later, .that]
     {
       r.insert(role)
     }

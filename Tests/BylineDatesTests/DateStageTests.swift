@@ -71,6 +71,20 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The rally took place on Saturday, July 20, in the capital.", extent: "Saturday, July 20", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The Times said in an editorial on Saturday, April 25: The court erred.", extent: "Saturday, April 25", type: .date, value: "2024-04-25"),
     TimexCase(sentence: "The Times said in an editorial on Monday, Oct. 26: The court erred.", extent: "Monday, Oct. 26", type: .date, value: "2023-10-26"),
+    // Tense from intention verbs, "would", "since", possessives and parts of day (reference Monday 22 July 2024).
+    TimexCase(sentence: "The team planned to leave the capital on Thursday for the coast.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The firm agreed to buy the mill in August.", extent: "August", type: .date, value: "2024-08"),
+    TimexCase(sentence: "The minister said the talks would resume on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "Police have been searching for him since Oct. 23.", extent: "Oct. 23", type: .date, value: "2023-10-23"),
+    TimexCase(sentence: "The president on Saturday vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "The shares closed above Thursday's price.", extent: "Thursday", type: .date, value: "2024-07-18"),
+    TimexCase(sentence: "Trading is to resume in Paris on Friday.", extent: "Friday", type: .date, value: "2024-07-26"),
+    TimexCase(sentence: "The father would be traveling to the United States on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The results were published in September, the company said.", extent: "September", type: .date, value: "2024-09"),
+    TimexCase(sentence: "The results were published in November, the company said.", extent: "November", type: .date, value: "2023-11"),
+    TimexCase(sentence: "The bomb exploded on Friday morning near the embassy.", extent: "Friday morning", type: .time, value: "2024-07-19TMO"),
+    TimexCase(sentence: "Thousands rallied on Sunday night in the square.", extent: "Sunday night", type: .time, value: "2024-07-21TNI"),
+    TimexCase(sentence: "The attack came late Friday evening, officials said.", extent: "late Friday evening", type: .time, value: "2024-07-19TEV", mod: "END"),
     // Durations.
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
@@ -155,6 +169,27 @@ struct TimexCase: CustomStringConvertible, Sendable {
     try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
   }
+  @Test func yearPeriodFollowsTheQuarterInFocus() throws {
+    let doc = try run("Net income in the third quarter rose 5% from the 2023 period. Sales were flat from a year earlier.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == ["the third quarter=2024-Q3", "the 2023 period=2023-Q3", "a year earlier=2023-Q3"])
+  }
+
+  static let anchoredOnLastDate: [(String, [String])] = [
+    ("The plant opened in March 2019. Later that year it was sold.", ["March 2019=2019-03", "that year=2019"]),
+    ("The strike began on July 3, 2020. That same day the union met.", ["July 3, 2020=2020-07-03", "That same day=2020-07-03"]),
+    ("The vote was held in May 2021. Turnout that month was low.", ["May 2021=2021-05", "that month=2021-05"]),
+    // No date before it: "that" stays a plain word.
+    ("He said that year after year the river flooded.", []),
+  ]
+
+  @Test(arguments: anchoredOnLastDate)
+  func thatUnitTakesTheLastDate(_ c: (String, [String])) throws {
+    let doc = try run(c.0)
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == c.1)
+  }
+
   @Test func bareClockTimeTakesTheDayJustMentioned() throws {
     let doc = try run("The minister arrived in Ankara on Friday. He spoke to reporters at 10 a.m. in the palace.")
     let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
