@@ -70,6 +70,8 @@ extension DateGrammar {
     }
     if let d = v.dayNumber(j), d <= PublicationDate.daysIn(month: m, year: 2000),
       !((v.isText(j + 1, ":") || v.isText(j + 1, "-")) && v.glued(j + 1) && v.glued(j + 2) && v.digits(j + 2) != nil)
+        // "March 3-5" is a range of days (its second day comes later), not a score.
+        || v.isText(j + 1, "-") && v.dayNumber(j + 2).map({ $0 > d && $0 <= PublicationDate.daysIn(month: m, year: 2000) }) == true
     {
       var end = j + 1
       var p: CalendarPoint

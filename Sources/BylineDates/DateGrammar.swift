@@ -58,9 +58,9 @@ struct DateGrammar {
           if p.quarter != nil, h.rule == "dates.quarter" || h.rule == "dates.year" { ctx.focusQuarter = p }
         }
         i = max(h.end, i + 1)
-        // "April 24 and 25": the second day shares the month.
+        // "April 24 and 25", "July 15–17": the second day shares the month.
         if h.rule == "dates.month_day", var p = h.point, p.isDay, i + 1 < v.count,
-          v.isText(i, "and") || v.isText(i, "to") || v.isText(i, "-") || v.isText(i, "through"),
+          v.isText(i, "and") || v.isText(i, "to") || v.isText(i, "-") || v.isText(i, "–") || v.isText(i, "through"),
           let d = v.dayNumber(i + 1), v.word(i + 2)?.month == nil, let m = p.month, d <= PublicationDate.daysIn(month: m, year: p.year ?? 2000)
         {
           p.day = d
