@@ -57,6 +57,14 @@ public struct DateLexicon: Sendable {
 
     /// True when some rule can start at this word (a date word, a number word or a
     /// determiner/modifier role); tense markers and prepositions alone cannot.
+    /// True when the word names or counts time itself (a month, a unit, a number word…), not
+    /// only a role such as "the" or "last": a roles-only word starts a date only with such a
+    /// word close after it.
+    var namesTime: Bool {
+      month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
+        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || roles.contains(.period)
+    }
+
     var canStart: Bool {
       if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
         || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || !phrases.isEmpty
