@@ -70,6 +70,8 @@ extension DateGrammar {
     }
     if let d = v.dayNumber(j), d <= PublicationDate.daysIn(month: m, year: 2000),
       !((v.isText(j + 1, ":") || v.isText(j + 1, "-")) && v.glued(j + 1) && v.glued(j + 2) && v.digits(j + 2) != nil)
+        // "March 3-5" is a range of days (its second day comes later), not a score.
+        || v.isText(j + 1, "-") && v.dayNumber(j + 2).map({ $0 > d && $0 <= PublicationDate.daysIn(month: m, year: 2000) }) == true
     {
       var end = j + 1
       var p: CalendarPoint
@@ -172,8 +174,10 @@ extension DateGrammar {
       }
       if v.word(j + 2)?.unit == "Q" && v.word(j + 2)?.unitPlural == false || v.role(j + 2, .period) {
         var p = CalendarPoint(year: y)
-        if v.word(j + 2)?.unit == "Q" { p.quarter = ctx.focusQuarter?.quarter }
-        return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year", point: p)
+        // "the 1988 period" in an earnings report: the quarter in focus, in that year.
+        p.quarter = ctx.focusQuarter?.quarter
+        // (Its own rule name: a period taken from the focus does not move the focus.)
+        return TimexHit(start: i, end: j + 3, type: .date, value: p.value, rule: "dates.year_period", point: p)
       }
     }
     // "the year two thousand"

@@ -27,15 +27,16 @@ extension DateGrammar {
     guard w.weekdayForm == "full" else { return nil }
     // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
-    var p = resolveWeekday(wd, tense: tense(i, i + 1))
-    // "Monday night": TimeBank mostly gives these the plain day (DATE); a clock word
-    // ("Monday noon") keeps its time.
+    var t = tense(i, i + 1)
+    // "Thursday's closing price", "Wednesday's ruling": a day already named as past news;
+    // with a future verb the nearest one ("Tuesday's vote will decide").
+    if v.isText(j, "'s") { t = t == .future ? .present : .past }
+    var p = resolveWeekday(wd, tense: t)
+    // "Monday night" → TIME `…TNI` (TimeML part of day); "Monday noon" keeps its clock time.
     var type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {
-      if dp.hasPrefix("T") {
-        p.part = dp
-        type = .time
-      }
+      p.part = dp.hasPrefix("T") ? dp : "T" + dp
+      type = .time
       j += 1
     }
     return TimexHit(start: i, end: j, type: type, value: p.value, rule: "dates.weekday", point: p)
@@ -101,7 +102,8 @@ extension DateGrammar {
   // MARK: Relative units
 
   /// "last year", "this month", "next week", "the following month", "the past year",
-  /// "last Friday", "next July", "this summer", "last Thanksgiving", "this past spring".
+  /// "last Friday", "next July", "this summer", "last Thanksgiving", "this past spring", "that
+  /// year" / "that same day" (the last date mentioned).
   func relative(_ i: Int) -> TimexHit? {
     var j = i
     let hasThe = v.role(j, .the)
@@ -125,6 +127,15 @@ extension DateGrammar {
     } else if hasThe, v.isText(j, "same") {
       dir = 0
       anchored = true
+    } else if !hasThe, v.role(j, .that), ctx.lastPoint != nil {
+      // "that year", "that same day": the unit around the last date mentioned (none yet: no
+      // expression, as "said that day-to-day…" is no date).
+      dir = 0
+      anchored = true
+      if v.isText(j + 1, "same") { j += 1 }
+      guard let u = v.word(j + 1)?.unit, !(v.word(j + 1)?.unitPlural ?? true), ["D", "W", "M", "Q", "Y"].contains(u),
+        !v.isText(j + 2, "-"), !v.isText(j + 2, "'s"), u != "D" || ctx.lastPoint?.isDay == true
+      else { return nil }
     } else {
       return nil
     }

@@ -12,6 +12,8 @@ extension DateGrammar {
     {
       d -= 1
     }
+    // "since Oct. 23": a start that lies behind.
+    if v.role(d, .since) { return .past }
     // ("Up until Thursday, they had…", "not until Tuesday": a past bound, left to the verbs.)
     if v.role(d, .deadline), d > 0, v.kinds[d - 1] != .punctuation, !v.isText(d - 1, "up"), !v.isText(d - 1, "not") {
       return .future
@@ -27,6 +29,9 @@ extension DateGrammar {
         if let t = tense(at: k) { return t }
       }
       for k in e..<scope.upperBound {
+        // "Clinton Saturday vowed to hunt them down": an intention after the date is the
+        // act of that day, not its aim.
+        if v.role(k, .intent) { continue }
         if let t = tense(at: k) { return t }
       }
     }
@@ -70,7 +75,10 @@ extension DateGrammar {
     }
     var pick: (Int, Int)
     switch tense {
-    case .past: pick = candidates.last { $0.1 <= 0 }!
+    case .past:
+      pick = candidates.last { $0.1 <= 0 }!
+      // As for months: a day in the next six weeks is a plan, not a date ten months back.
+      if let ahead = candidates.first(where: { $0.1 > 0 }), ahead.1 <= 42 { pick = ahead }
     case .future: pick = candidates.first { $0.1 >= 0 }!
     case .unknown, .present: pick = candidates.min { abs($0.1) < abs($1.1) }!
     }
@@ -78,13 +86,17 @@ extension DateGrammar {
     return CalendarPoint(year: pick.0, month: m, day: d)
   }
 
-  /// A month without a year: past → the last one up to the reference month, future → the next
-  /// one from it, otherwise the nearest one.
+  /// A month without a year: past → the last one up to the reference month (but the next one
+  /// when it is one or two months ahead), future → the next one from it, otherwise the nearest.
   func resolveMonth(_ m: Int, tense: Tense) -> CalendarPoint {
     guard let r = ctx.reference else { return CalendarPoint(month: m) }
     var y = r.year
     switch tense {
-    case .past: if m > r.month { y -= 1 }
+    case .past:
+      // A month one or two ahead is an announced plan even in a past clause ("agreed to buy
+      // it in January", written in November): news names a month ten months back with a year.
+      let ahead = (m - r.month + 12) % 12
+      if ahead >= 1, ahead <= 2 { y = m < r.month ? y + 1 : y } else if m > r.month { y -= 1 }
     case .future: if m < r.month { y += 1 }
     case .unknown, .present:
       if m - r.month > 6 { y -= 1 } else if r.month - m > 6 { y += 1 }

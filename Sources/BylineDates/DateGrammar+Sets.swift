@@ -101,12 +101,15 @@ extension DateGrammar {
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.season", point: p)
   }
 
-  /// "now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF (references.tsv).
+  /// "now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF (references.tsv; a
+  /// duration value there, such as `PXY`, gives type DURATION).
   func reference(_ i: Int) -> TimexHit? {
     for p in v.word(i)?.phrases ?? [] {
       guard case let .reference(value) = p.kind, matches(p.tokens, at: i) else { continue }
       // "now" as a discourse marker is still PRESENT_REF in TimeBank; "future" before a noun too.
-      return TimexHit(start: i, end: i + p.tokens.count, type: .date, value: value, rule: "dates.reference", point: nil)
+      // A duration value in the table (`PXY`: some years) is a DURATION.
+      let type: TimexType = value.hasPrefix("P") && !value.hasSuffix("_REF") ? .duration : .date
+      return TimexHit(start: i, end: i + p.tokens.count, type: type, value: value, rule: "dates.reference", point: nil)
     }
     return nil
   }

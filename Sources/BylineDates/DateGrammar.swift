@@ -58,9 +58,9 @@ struct DateGrammar {
           if p.quarter != nil, h.rule == "dates.quarter" || h.rule == "dates.year" { ctx.focusQuarter = p }
         }
         i = max(h.end, i + 1)
-        // "April 24 and 25": the second day shares the month.
+        // "April 24 and 25", "July 15–17": the second day shares the month.
         if h.rule == "dates.month_day", var p = h.point, p.isDay, i + 1 < v.count,
-          v.isText(i, "and") || v.isText(i, "to") || v.isText(i, "-") || v.isText(i, "through"),
+          v.isText(i, "and") || v.isText(i, "to") || v.isText(i, "-") || v.isText(i, "–") || v.isText(i, "through"),
           let d = v.dayNumber(i + 1), v.word(i + 2)?.month == nil, let m = p.month, d <= PublicationDate.daysIn(month: m, year: p.year ?? 2000)
         {
           p.day = d
@@ -82,6 +82,11 @@ struct DateGrammar {
     guard v.words[i]?.canStart ?? false || v.kinds[i] == .number || v.low[i] == "'"
       || (v.kinds[i] == .word && (v.low[i].utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false))
     else { return nil }
+    // "the", "a", "last", "that"… start a date only with a time word, a number or a phrase
+    // ("the future") within the next four tokens: skipping the rest saves most of the work.
+    if let w = v.words[i], !w.namesTime, !timeAhead(i), !w.phrases.contains(where: { matches($0.tokens, at: i) }) {
+      return nil
+    }
     var best: TimexHit?
     func consider(_ h: TimexHit?) {
       guard let h, h.end > h.start else { return }
@@ -97,6 +102,20 @@ struct DateGrammar {
       best = h
     }
     return best
+  }
+
+  /// A token naming or counting time among the four after `i` ("the end of the year").
+  func timeAhead(_ i: Int) -> Bool {
+    var k = i + 1
+    while k <= i + 4, k < v.count {
+      if v.kinds[k] == .number || v.low[k] == "'" || v.words[k]?.namesTime == true || !(v.words[k]?.phrases.isEmpty ?? true)
+        || (v.kinds[k] == .word && (v.low[k].utf8.first.map { $0 >= 48 && $0 <= 57 } ?? false))
+      {
+        return true
+      }
+      k += 1
+    }
+    return false
   }
 
   /// Every unmodified expression starting at `i`.

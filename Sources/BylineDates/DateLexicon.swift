@@ -10,6 +10,14 @@ public struct DateLexicon: Sendable {
     case this, last, next, following, previous, ago, earlier, later, before, after
     case early, mid, late, start, middle, end, every, the, a, of, fiscal, half, prep
     case future, past, present, infinitive, deadline, latest, current, period, other, more, from, now, at
+    /// A verb of intention that points ahead only before "to" ("plans to", "agreed to").
+    case intent
+    /// A word that makes the date right after it lie in the past ("since Friday").
+    case since
+    /// "has" / "have": past when a participle or "been" follows (present perfect).
+    case perfect
+    /// "that" in "that year", "that same day": the unit around the last date mentioned.
+    case that
 
     /// The role spelled as in keywords.tsv (the case name).
     static func named(_ name: String) -> Role? { allCases.first { String(describing: $0) == name } }
@@ -49,6 +57,14 @@ public struct DateLexicon: Sendable {
 
     /// True when some rule can start at this word (a date word, a number word or a
     /// determiner/modifier role); tense markers and prepositions alone cannot.
+    /// True when the word names or counts time itself (a month, a unit, a number word…), not
+    /// only a role such as "the" or "last": a roles-only word starts a date only with such a
+    /// word close after it.
+    var namesTime: Bool {
+      month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
+        || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || roles.contains(.period)
+    }
+
     var canStart: Bool {
       if month != nil || weekday != nil || cardinal != nil || ordinal != nil || unit != nil || season != nil
         || daypart != nil || relativeDay != nil || setValue != nil || periodCode != nil || !phrases.isEmpty
@@ -63,7 +79,7 @@ public struct DateLexicon: Sendable {
   static let startRoles: RoleSet = {
     var r = RoleSet()
     for role in [Role.this, .last, .next, .following, .previous, .early, .mid, .late, .every, .the, .a, .fiscal, .current,
-      .latest, .earlier, .later]
+      .latest, .earlier, .later, .that]
     {
       r.insert(role)
     }

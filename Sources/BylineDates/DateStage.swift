@@ -13,15 +13,20 @@ import BylineCore
 /// - Options: `language` picks the lexicon folder `Lexicons/dates/<language>/` (words only; the
 ///   rule shapes are English-like).
 /// - Resolution: a weekday, a month or a month and day without a year is placed by the nearest
-///   tense marker of its clause (verbs before it first): future ("will", "'ll", "is expected
-///   to", "until …") → the next one; present → the nearest; past or none → the last one (news
-///   mostly reports the past). "The following month", "two days later" and bare clock times
+///   tense marker of its clause (verbs before it first): future ("will", "would", "'ll", "is
+///   expected to", "is to", an intention before "to" such as "agreed to" / "plans to", "until
+///   …") → the next one; present → the nearest; past, present perfect, "since …" or none → the
+///   last one (news mostly reports the past). A month one or two ahead stays ahead even in a
+///   past clause ("agreed in October to buy it in December"); "Thursday's price" is past.
+///   "that year", "that same day" take the last date mentioned. "The following month", "two days later" and bare clock times
 ///   count from the last date mentioned; "a year earlier" after "the third quarter" is the
 ///   third quarter a year before.
+/// - Ranges: "July 15–17", "March 3-5", "April 24 and 25", "from 2011 to 2013" give one mention per
+///   part. "Friday morning" is TIME `…TMO` (parts of day MO/AF/EV/NI).
 /// - Limits: without a publication date, unresolvable parts stay `X` (`XXXX-07-15`) and
 ///   relative dates become `PAST_REF` / `PRESENT_REF` / `FUTURE_REF`. Ambiguous numeric dates
-///   ("07/08/2024") are read month first (US); "15/07/2024" is day first. No ranges
-///   ("2009-2010" gives two dates), no event anchors ("after the war"), no spelled-out numbers
+///   ("07/08/2024") are read month first (US); "15/07/2024" is day first. No range
+///   values (a range is its parts), no event anchors ("after the war"), no spelled-out numbers
 ///   beyond the lexicon's.
 public struct DateStage: Stage {
   public let name = "dates"

@@ -134,11 +134,24 @@ struct SentenceView {
     var role: DateLexicon.Role?
     if let w = words[i] {
       if w.roles.contains(.future) { return .future }
+      // "agreed to buy it in May", "set to resume Monday": intention points ahead.
+      if w.roles.contains(.intent), i + 1 < count, words[i + 1]?.roles.contains(.infinitive) ?? false { return .future }
+      // "has been searching since", "have risen": the present perfect reports the past.
+      if w.roles.contains(.perfect), i + 1 < count {
+        return low[i + 1] == "been" || (kinds[i + 1] == .word && low[i + 1].hasSuffix("ed")) ? .past : nil
+      }
+      // "is to resume trading Tuesday": an arrangement ahead.
+      if w.roles.contains(.present), i + 2 < count, words[i + 1]?.roles.contains(.infinitive) ?? false, kinds[i + 2] == .word,
+        !capitalized(i + 2), words[i + 2] == nil
+      {
+        return .future
+      }
       if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
       if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
     if role == nil {
-      guard kinds[i] == .word, low[i].utf8.count >= 5 else { return nil }
+      // Word endings only for common words: "United States" is no past tense.
+      guard kinds[i] == .word, low[i].utf8.count >= 5, i == 0 || !capitalized(i) else { return nil }
       for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
         role = s.role
         break

@@ -46,6 +46,10 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The match ended at 9:45 p.m. on Saturday.", extent: "9:45 p.m.", type: .time, value: "2024-07-20T21:45"),
     TimexCase(sentence: "Christmas Day fell on a Wednesday last year.", extent: "Christmas Day", type: .date, value: "2023-12-25"),
     TimexCase(sentence: "The summit will be held on April 24 and 25.", extent: "25", type: .date, value: "2025-04-25"),
+    TimexCase(sentence: "Sales fell. The festival ran March 3-5 in the park.", extent: "5", type: .date, value: "2024-03-05"),
+    TimexCase(sentence: "Sales fell. The festival ran March 3-5 in the park.", extent: "March 3", type: .date, value: "2024-03-03"),
+    TimexCase(sentence: "The festival runs July 15–17 in the park.", extent: "17", type: .date, value: "2024-07-17"),
+    TimexCase(sentence: "Prices rose from 2011 to 2013.", extent: "2013", type: .date, value: "2013"),
     TimexCase(sentence: "Revenue rose 12% in Q2 2024, the bank said.", extent: "Q2 2024", type: .date, value: "2024-Q2"),
     TimexCase(sentence: "The fourth quarter will be weaker, the bank said.", extent: "The fourth quarter", type: .date, value: "2024-Q4"),
     // Relative dates.
@@ -71,6 +75,20 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The rally took place on Saturday, July 20, in the capital.", extent: "Saturday, July 20", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The Times said in an editorial on Saturday, April 25: The court erred.", extent: "Saturday, April 25", type: .date, value: "2024-04-25"),
     TimexCase(sentence: "The Times said in an editorial on Monday, Oct. 26: The court erred.", extent: "Monday, Oct. 26", type: .date, value: "2023-10-26"),
+    // Tense from intention verbs, "would", "since", possessives and parts of day (reference Monday 22 July 2024).
+    TimexCase(sentence: "The team planned to leave the capital on Thursday for the coast.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The firm agreed to buy the mill in August.", extent: "August", type: .date, value: "2024-08"),
+    TimexCase(sentence: "The minister said the talks would resume on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "Police have been searching for him since Oct. 23.", extent: "Oct. 23", type: .date, value: "2023-10-23"),
+    TimexCase(sentence: "The president on Saturday vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "The shares closed above Thursday's price.", extent: "Thursday", type: .date, value: "2024-07-18"),
+    TimexCase(sentence: "Trading is to resume in Paris on Friday.", extent: "Friday", type: .date, value: "2024-07-26"),
+    TimexCase(sentence: "The father would be traveling to the United States on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The results were published in September, the company said.", extent: "September", type: .date, value: "2024-09"),
+    TimexCase(sentence: "The results were published in November, the company said.", extent: "November", type: .date, value: "2023-11"),
+    TimexCase(sentence: "The bomb exploded on Friday morning near the embassy.", extent: "Friday morning", type: .time, value: "2024-07-19TMO"),
+    TimexCase(sentence: "Thousands rallied on Sunday night in the square.", extent: "Sunday night", type: .time, value: "2024-07-21TNI"),
+    TimexCase(sentence: "The attack came late Friday evening, officials said.", extent: "late Friday evening", type: .time, value: "2024-07-19TEV", mod: "END"),
     // Durations.
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
@@ -88,6 +106,10 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
     TimexCase(sentence: "The plant was closed late last year.", extent: "late last year", type: .date, value: "2023", mod: "END"),
     TimexCase(sentence: "He lived there for about three years.", extent: "about three years", type: .duration, value: "P3Y", mod: "APPROX"),
+    TimexCase(sentence: "The siege lasted nearly two years.", extent: "nearly two years", type: .duration, value: "P2Y", mod: "EQUAL_OR_LESS"),
+    TimexCase(sentence: "The siege lasted more than two years.", extent: "more than two years", type: .duration, value: "P2Y", mod: "MORE_THAN"),
+    TimexCase(sentence: "The siege lasted at least two years.", extent: "at least two years", type: .duration, value: "P2Y", mod: "EQUAL_OR_MORE"),
+    TimexCase(sentence: "The talks ended in mid-November.", extent: "mid-November", type: .date, value: "2023-11", mod: "MID"),
     TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
     TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
@@ -155,6 +177,27 @@ struct TimexCase: CustomStringConvertible, Sendable {
     try (String(contentsOf: months, encoding: .utf8) + "smarch\t13\tfull\tfree\n").write(to: months, atomically: true, encoding: .utf8)
     #expect(throws: LexiconError.self) { try DateStage(lexicons: LexiconStore(directory: dir)) }
   }
+  @Test func yearPeriodFollowsTheQuarterInFocus() throws {
+    let doc = try run("Net income in the third quarter rose 5% from the 2023 period. Sales were flat from a year earlier.")
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == ["the third quarter=2024-Q3", "the 2023 period=2023-Q3", "a year earlier=2023-Q3"])
+  }
+
+  static let anchoredOnLastDate: [(String, [String])] = [
+    ("The plant opened in March 2019. Later that year it was sold.", ["March 2019=2019-03", "that year=2019"]),
+    ("The strike began on July 3, 2020. That same day the union met.", ["July 3, 2020=2020-07-03", "That same day=2020-07-03"]),
+    ("The vote was held in May 2021. Turnout that month was low.", ["May 2021=2021-05", "that month=2021-05"]),
+    // No date before it: "that" stays a plain word.
+    ("He said that year after year the river flooded.", []),
+  ]
+
+  @Test(arguments: anchoredOnLastDate)
+  func thatUnitTakesTheLastDate(_ c: (String, [String])) throws {
+    let doc = try run(c.0)
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == c.1)
+  }
+
   @Test func bareClockTimeTakesTheDayJustMentioned() throws {
     let doc = try run("The minister arrived in Ankara on Friday. He spoke to reporters at 10 a.m. in the palace.")
     let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }

@@ -27,6 +27,40 @@ let benchmarks: @Sendable () -> Void = {
       for text in corpora.texts { blackHole(analyzer.analyze(text)) }
     }
   }
+  datesBenchmark(lexicons: lexicons)
+}
+
+/// The dates stage alone over the TimeBank+AQUAINT texts (`dates/tbaq.jsonl`), tokenized once
+/// beforehand, so the time is the stage's own (`Scripts/compare-dates-speed.sh` sets it beside
+/// dateparser). Each iteration runs the stage over every document.
+func datesBenchmark(lexicons: LexiconStore?) {
+  guard let lexicons, let stages = try? DefaultAnalyzer.stages(lexicons: lexicons),
+    let tokenizer = stages.first(where: { $0.produces.contains(.tokens) }),
+    let dates = stages.first(where: { $0.produces.contains(.dates) }),
+    let data = FileManager.default.contents(atPath: Corpora.dataDirectory.appendingPathComponent("dates/tbaq.jsonl").path)
+  else { return }
+  var docs: [Document] = []
+  var words = 0
+  for line in data.split(separator: UInt8(ascii: "\n")) {
+    guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any], let text = obj["text"] as? String
+    else { continue }
+    let published = (obj["dct"] as? String).flatMap { PublicationDate(iso: $0) }
+    var doc = Document(id: obj["id"] as? String ?? "", text: text, metadata: ArticleMetadata(published: published))
+    guard (try? tokenizer.process(&doc)) != nil else { continue }
+    docs.append(doc)
+    words += text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+  }
+  FileHandle.standardError.write(Data("dates corpus: \(docs.count) docs, \(words) words\n".utf8))
+  Benchmark(
+    "dates: tbaq texts (\(docs.count) docs, \(words) words)",
+    configuration: .init(metrics: [.wallClock, .throughput], timeUnits: .microseconds, maxDuration: .seconds(10), maxIterations: 200)
+  ) { benchmark in
+    for doc in docs {
+      var d = doc
+      try? dates.process(&d)
+      blackHole(d.dates.count)
+    }
+  }
 }
 
 /// The evaluation corpora used as benchmark input.
