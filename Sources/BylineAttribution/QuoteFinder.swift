@@ -25,8 +25,8 @@ struct QuoteFinder {
   init(document: Document, lexicon: QuoteLexicon) {
     view = TokenView(document)
     lex = lexicon
-    speakers = SpeakerFinder(view: view, lexicon: lexicon)
     spans = QuoteMarkScanner.scan(document)
+    speakers = SpeakerFinder(view: view, lexicon: lexicon, quoted: spans.map(\.content))
     consumed = [Bool](repeating: false, count: spans.count)
   }
 
@@ -118,6 +118,17 @@ struct QuoteFinder {
     var k = close.utf8Start - 1
     while k > 0, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
     let last = b[k]
+    // A reader's comment signed with a dash: "…” ― Jane Doe", "…”― Jane Doe." (any final
+    // punctuation inside the quote).
+    if ["―", "—", "–"].contains(view.low[i]) {
+      var e = i + 1
+      while e < view.blockTokens[block].upperBound, e < i + 6, view.cap[e] || view.low[e] == "-" || view.low[e] == "." && !view.isFullStop(e) { e += 1 }
+      let closes = e == view.blockTokens[block].upperBound || isMark(e)
+        || (view.isTerminal(e) && e + 1 == view.blockTokens[block].upperBound)
+      if closes, e - i >= 2, let m = speakers.classify((i + 1)..<e), m.kind == .name {
+        return (m, i..<(i + 1), m.tokens.upperBound)
+      }
+    }
     let punctuated = last == 44 || last == 63 || last == 33 || last == 45 || (last == 0x94 && k >= 2 && b[k - 2] == 0xE2)
     let lowerNext = view.isWord(i) && !view.cap[i]
     // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
@@ -149,7 +160,9 @@ struct QuoteFinder {
     }
     var k2 = i + 1
     while k2 < min(we, i + 30) {
-      if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 { break }
+      // A long phrase before the first comma is no speaker, unless it is a name with a
+      // suffix after it: `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`.
+      if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 && !(k2 - i <= 6 && speakers.classify(i..<k2)?.kind == .name) { break }
       if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
         // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         // the name opening the window is the speaker.
@@ -227,7 +240,8 @@ struct QuoteFinder {
   /// `X said (that) …`, `X told reporters …`, `…, X said.`, `according to X, …`.
   mutating func findIndirect(inSentence s: Int) {
     let sr = view.sentenceTokens[s]
-    let (a, b) = (sr.lowerBound, trimmedEnd(sr))
+    let (a, b) = (datelineEnd(sr), trimmedEnd(sr))
+    guard a < b else { return }
     // "READ MORE: Minister says …", "WATCH: …": links to other stories.
     if b - a > 2, ["read", "watch", "related", "listen", "see", "also"].contains(view.low[a]),
       (a + 1..<min(b, a + 3)).contains(where: { view.low[$0] == ":" })
@@ -238,6 +252,7 @@ struct QuoteFinder {
     var lastMention: SpeakerMention? = nil
     while i < b {
       guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
+        !inTitleRun(i, b),
         let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
       else {
         i += 1
@@ -256,6 +271,38 @@ struct QuoteFinder {
       if let next = contentFirst(cue, cr, a, b) { i = next; continue }
       i = cr.upperBound
     }
+  }
+
+  /// True when a capitalised cue word belongs to a role ("State" in "Norwegian State Secretary
+  /// Erik Haugland"): it qualifies a title written right after it.
+  func inTitleRun(_ i: Int, _ b: Int) -> Bool {
+    guard view.cap[i], lex.titles[view.low[i]] != nil, i + 1 < b, view.cap[i + 1] else { return false }
+    return lex.titles[view.low[i + 1]] != nil
+  }
+
+  /// The first token of a sentence after a dateline that opens its paragraph ("GENEVA (Byline
+  /// Wire) — Talks …", "WASHINGTON, March 3 -- …"): a dateline is never reported content.
+  func datelineEnd(_ sr: Range<Int>) -> Int {
+    let a = sr.lowerBound
+    guard a < sr.upperBound, let block = view.doc.blockIndex(containing: view.range(a).utf8Start),
+      view.blockTokens[block].lowerBound == a
+    else { return a }
+    let first = view.doc.string(view.range(a))
+    guard first.utf8.count >= 2, first == first.uppercased(), first != first.lowercased() else { return a }
+    var k = a + 1
+    var depth = 0
+    while k < min(sr.upperBound, a + 14) {
+      let w = view.low[k]
+      if w == "(" { depth += 1 } else if w == ")" { depth -= 1 }
+      if depth == 0, ["—", "–", "--", "-"].contains(w) {
+        guard k + 1 < sr.upperBound else { return a }
+        return k + 1
+      }
+      // Inside the dateline only names, dates, numbers and commas.
+      if depth == 0, view.isWord(k), !view.cap[k], view.doc.tokens[k].kind != .number { return a }
+      k += 1
+    }
+    return a
   }
 
   /// `X said (that) CONTENT`: returns the token after the content.
@@ -367,6 +414,9 @@ struct QuoteFinder {
     } else {
       mention = speakers.before(i, lowerBound: a)
       guard let m = mention else { return nil }
+      // "The Front's chief negotiator, Dario Fenwick, rejected the charge.": the name is an
+      // apposition to the subject, and the words before it are the speaker, not content.
+      if (m.tokens.upperBound..<i).contains(where: { SpeakerFinder.appositionMarks.contains(view.low[$0]) }) { return nil }
       comma = m.tokens.lowerBound - 1
       if let r = m.role { comma = min(comma, r.lowerBound - 1) }
       // "…, Ms. Gedrich said": step over honorifics, titles and determiners.

@@ -1,0 +1,98 @@
+import BylineAttribution
+import BylineCore
+import BylineTestSupport
+import BylineText
+import Testing
+
+/// Regressions seen on Byline's own examples, each rebuilt on invented text.
+@Suite struct QuoteRegressionTests {
+  static let stage: QuoteStage = try! QuoteStage(
+    lexicons: LexiconStore(directory: TestPaths.lexicons), usesEntities: false)
+
+  private func run(_ text: String, people: [String] = []) throws -> Document {
+    var doc = DocumentBuilder.make(text)
+    try TokenizerStage().process(&doc)
+    // Every occurrence of each given name becomes a PERSON mention (as the entity stage would).
+    var mentions: [EntityMention] = []
+    for (n, name) in people.enumerated() {
+      var from = doc.text.startIndex
+      while let r = doc.text.range(of: name, range: from..<doc.text.endIndex) {
+        let s = doc.text.utf8.distance(from: doc.text.startIndex, to: r.lowerBound)
+        let e = doc.text.utf8.distance(from: doc.text.startIndex, to: r.upperBound)
+        mentions.append(EntityMention(range: TextRange(s, e), type: .person, entityID: "P\(n)", canonical: name, rule: "test"))
+        from = r.upperBound
+      }
+    }
+    doc.entities = mentions.sorted { $0.range < $1.range }
+    try Self.stage.process(&doc)
+    return doc
+  }
+
+  private func quote(_ doc: Document, containing needle: String) -> Quote? {
+    guard let r = DocumentBuilder.range(of: needle, in: doc) else { return nil }
+    return doc.quotes.first { $0.range.overlaps(r) }
+  }
+
+  @Test func pronounSkipsPeopleNamedInsideAQuote() throws {
+    let text = """
+      Syrian President Bashar Haddad spoke to reporters in the capital on Thursday.
+
+      Asked about the summit, Haddad stated, "Only if meeting President Orhan Demir leads to results will we go."
+
+      He stressed that his government would not accept conditions set by others.
+      """
+    for people in [[], ["Bashar Haddad", "Orhan Demir"]] {
+      let doc = try run(text, people: people)
+      let q = try #require(quote(doc, containing: "would not accept conditions"))
+      #expect(q.speaker == "Bashar Haddad")
+      #expect(q.speakerRange.map { doc.string($0) } == "He")
+    }
+  }
+
+  @Test func appositionSubjectIsTheNextPronounsAntecedentAndNoContent() throws {
+    let text = """
+      Government spokeswoman Lena Marsh accused the rebels of stalling the talks for weeks.
+
+      The Kessel Liberation Front's chief negotiator, Dario Fenwick, rejected the charge.
+
+      "We never walked away from the table," he said, "and we will not do so now."
+      """
+    for people in [[], ["Lena Marsh", "Dario Fenwick"]] {
+      let doc = try run(text, people: people)
+      let q = try #require(quote(doc, containing: "We never walked away"))
+      #expect(q.speaker == "Dario Fenwick")
+      #expect(q.pieces.count == 2)
+      // The subject is never reported content.
+      #expect(quote(doc, containing: "chief negotiator") == nil)
+    }
+  }
+
+  @Test func capitalisedRoleWordsAreNotCuesAndStayOutOfTheName() throws {
+    let doc = try run("""
+      Norwegian State Secretary Erik Haugland, who led the delegation, told a news conference that the talks would resume in March.
+
+      Councilmember Dana Whitcomb said that the vote on the new library would be delayed.
+      """)
+    let a = try #require(quote(doc, containing: "the talks would resume"))
+    #expect(a.speaker == "Erik Haugland")
+    #expect(a.speakerRole == "Norwegian State Secretary")
+    #expect(a.cue == "told")
+    #expect(doc.string(a.range) == "the talks would resume in March")
+    let b = try #require(quote(doc, containing: "the vote on the new library"))
+    #expect(b.speaker == "Dana Whitcomb")
+    #expect(b.speakerRole == "Councilmember")
+    #expect(b.speakerRange.map { doc.string($0) } == "Dana Whitcomb")
+  }
+
+  @Test func datelineIsNotReportedContent() throws {
+    let doc = try run("""
+      GENEVA (Byline Wire) — Food prices will rise again before the winter, the relief agency said on Friday.
+
+      OSLO, March 3 -- The fishing quota will be cut by a fifth, according to the ministry.
+      """)
+    let a = try #require(quote(doc, containing: "Food prices will rise"))
+    #expect(doc.string(a.range) == "Food prices will rise again before the winter")
+    let b = try #require(quote(doc, containing: "fishing quota"))
+    #expect(doc.string(b.range) == "The fishing quota will be cut by a fifth")
+  }
+}
