@@ -206,6 +206,12 @@ struct QuoteFinder {
     while c >= max(lo, j - 8) {
       let w = view.low[c]
       if w == "that" || w == "," || isMark(c) { break }
+      // `According to Limbaugh, "…"`: the source follows the cue.
+      if c == lo || (c == lo + 1 && !view.isWord(lo)), let (cue, cr) = lex.cue(at: c, in: view.low, limit: j + 1), cue.kind == .according,
+        view.low[p] == ",", cr.upperBound <= j, let m = speakers.classify(cr.upperBound..<(j + 1))
+      {
+        return (m, (cr, nil), "quotes.direct-according-to")
+      }
       if let (cue, cr) = lex.cue(at: c, in: view.low, limit: j + 1), cue.kind != .according {
         if let m = speakers.before(c, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
         if let m = speakers.after(cr.upperBound, upperBound: j + 1), m.kind == .name {
@@ -410,6 +416,14 @@ struct QuoteFinder {
     if view.low[i - 1] == "," {
       mention = speakers.after(cr.upperBound, upperBound: b)
       comma = i - 1
+      // "The Front's negotiator, Dario Fenwick, rejected the charge.": a name set off by commas
+      // right before the cue is the subject's apposition; the object after the cue is no speaker.
+      if let m = mention, m.kind == .description, !m.knownHead { return nil }
+      if let prev = (max(a, comma - 6)..<comma).last(where: { view.low[$0] == "," }), prev > a,
+        speakers.classify((prev + 1)..<comma)?.kind == .name
+      {
+        return nil
+      }
       tailStart = mention.map { $0.tokens.upperBound } ?? b
     } else {
       mention = speakers.before(i, lowerBound: a)
