@@ -282,7 +282,10 @@ struct QuoteFinder {
   /// True when a capitalised cue word belongs to a role ("State" in "Norwegian State Secretary
   /// Erik Haugland"): it qualifies a title written right after it.
   func inTitleRun(_ i: Int, _ b: Int) -> Bool {
-    guard view.cap[i], lex.titles[view.low[i]] != nil, i + 1 < b, view.cap[i + 1] else { return false }
+    guard view.cap[i], lex.titles[view.low[i]] != nil else { return false }
+    // "Secretary of State Mike Pompeo", "Norwegian State Secretary".
+    if i >= 2, view.low[i - 1] == "of", view.cap[i - 2], lex.titles[view.low[i - 2]] != nil { return true }
+    guard i + 1 < b, view.cap[i + 1] else { return false }
     return lex.titles[view.low[i + 1]] != nil
   }
 
@@ -365,6 +368,14 @@ struct QuoteFinder {
     }
     if that == nil {
       while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
+      // "said in his speech he was ready …": step over a short adverbial before the clause's
+      // subject pronoun.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]),
+        let p = (k + 1..<min(b, k + 7)).first(where: { ["he", "she", "they", "we", "i", "it"].contains(view.low[$0]) }),
+        (k..<p).allSatisfy({ view.isWord($0) || view.low[$0] == "'s" || view.low[$0] == "’s" }), wordCount(p..<b) >= 4
+      {
+        k = p
+      }
       // "…, the Daily Sabah reported citing sources": the content came before the speaker.
       if k < b, view.low[k].hasSuffix("ing"), lex.cue(at: k, in: view.low, limit: b) != nil || view.low[k] == "citing" {
         return nil

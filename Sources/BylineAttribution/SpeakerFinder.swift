@@ -125,9 +125,14 @@ struct SpeakerFinder {
       while j < n {
         if view.cap[j] && view.isWord(j) { j += 1; continue }
         if view.low[j] == "-" || Self.particles.contains(view.low[j]), j + 1 < n,
-          view.cap[j + 1] || view.low[j + 1] == "-" || (view.low[j] == "-" && view.isWord(j + 1) && view.glued(j - 1, j + 1))
+          view.cap[j + 1] || view.low[j + 1] == "-"
         {
           j += 1
+          continue
+        }
+        // "Kim Jong-un": a lower-case part glued on by a hyphen.
+        if view.low[j] == "-", j + 1 < n, view.isWord(j + 1), view.glued(j - 1, j + 1) {
+          j += 2
           continue
         }
         break
