@@ -95,4 +95,51 @@ import Testing
     let b = try #require(quote(doc, containing: "fishing quota"))
     #expect(doc.string(b.range) == "The fishing quota will be cut by a fifth")
   }
+
+  @Test func dashSignedReaderCommentsAndAccordingToBeforeAQuote() throws {
+    let doc = try run("""
+      "The new bus lanes saved me twenty minutes every morning."― Alma Ruiz.
+
+      According to Councillor Ben Okafor, "the lanes will stay for at least another year."
+      """)
+    let signed = try #require(quote(doc, containing: "The new bus lanes"))
+    #expect(signed.type == .direct)
+    #expect(signed.speaker == "Alma Ruiz")
+    let according = try #require(quote(doc, containing: "the lanes will stay"))
+    #expect(according.type == .direct)
+    #expect(according.rule == "quotes.direct-according-to")
+    #expect(according.speaker == "Ben Okafor")
+  }
+
+  @Test func rolesWithOfAndGluedHyphenNames() throws {
+    let doc = try run("""
+      On Monday, Deputy Secretary of State Lise Varga praised the agreement reached in the capital.
+
+      Harbour chief Park Min-jun said in his statement he was ready to reopen the port at once.
+      """)
+    let a = try #require(quote(doc, containing: "the agreement reached"))
+    #expect(a.speaker == "Lise Varga")
+    #expect(a.cue == "praised")
+    #expect(a.speakerRole == "Deputy Secretary of State")
+    let b = try #require(quote(doc, containing: "ready to reopen"))
+    #expect(b.speaker == "Park Min-jun")
+    #expect(doc.string(b.range) == "he was ready to reopen the port at once")
+  }
+
+  @Test func descriptionsResolveToThePersonIntroducedWithThem() throws {
+    let doc = try run("""
+      Goalkeeper coach Ida Strand watched the game from the stands. Tomas Berg, the rookie defenceman, scored twice.
+
+      "I just tried to keep it simple and shoot low," said the rookie defenceman.
+
+      "Defending was the hard part tonight," the coach said.
+
+      Mayor Ruth Olsen issued a statement on Friday. "The pool will reopen in June," her statement read.
+      """)
+    #expect(quote(doc, containing: "keep it simple")?.speaker == "Tomas Berg")
+    #expect(quote(doc, containing: "Defending was the hard part")?.speaker == "Ida Strand")
+    let st = try #require(quote(doc, containing: "The pool will reopen"))
+    #expect(st.speaker == "Ruth Olsen")
+    #expect(st.speakerRange.map { doc.string($0) } == "her statement")
+  }
 }
