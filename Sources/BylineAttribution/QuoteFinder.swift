@@ -334,6 +334,15 @@ struct QuoteFinder {
       mention = inherited ?? subject(a, i)
     } else {
       mention = speakers.before(i, lowerBound: a)
+      // "A Western diplomat who spoke on condition of anonymity because the talks were private
+      // said …": the relative clause's antecedent speaks.
+      if mention.map({ $0.kind == .description && !$0.knownHead }) ?? true,
+        i > a + 1, let w = (max(a + 1, i - 16)..<i).last(where: { view.low[$0] == "who" }),
+        w + 3 < i, !(w..<i).contains(where: { view.low[$0] == "," || isMark($0) }),
+        let m2 = speakers.before(w, lowerBound: a), m2.kind == .name || m2.knownHead
+      {
+        mention = m2
+      }
     }
     guard let m = mention else { return nil }
     if m.kind == .description, !m.knownHead, cue.kind != .say || m.tokens.count > 4 { return nil }

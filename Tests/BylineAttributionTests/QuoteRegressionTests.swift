@@ -142,4 +142,13 @@ import Testing
     #expect(st.speaker == "Ruth Olsen")
     #expect(st.speakerRange.map { doc.string($0) } == "her statement")
   }
+
+  @Test func relativeClauseBeforeTheCueLeavesItsAntecedentAsSpeaker() throws {
+    let doc = try run("""
+      An aid worker who asked not to be named because the talks were private said that the convoy had been stopped twice.
+      """)
+    let q = try #require(quote(doc, containing: "the convoy had been stopped"))
+    #expect(q.speaker == "An aid worker")
+    #expect(doc.string(q.range) == "the convoy had been stopped twice")
+  }
 }
