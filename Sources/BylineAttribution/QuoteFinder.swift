@@ -186,8 +186,14 @@ struct QuoteFinder {
   func attributionBefore(_ q: QuotedSpan) -> (SpeakerMention, (Range<Int>?, TextRange?), String)? {
     let o = q.openMark.utf8Start
     let p = view.doc.tokenIndex(atOrAfter: o) - 1
-    guard p >= 0, view.blockTokens[q.block].contains(p) else { return nil }
-    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[q.block].lowerBound)
+    guard p >= 0 else { return nil }
+    // `Caddell continued:` closing one paragraph, the quote opening the next.
+    var block = q.block
+    if !view.blockTokens[q.block].contains(p) {
+      guard q.block > 0, view.low[p] == ":", view.blockTokens[q.block - 1].contains(p) else { return nil }
+      block = q.block - 1
+    }
+    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[block].lowerBound)
     var j = p
     var punct = false
     if [",", ":", "—", "-", "–"].contains(view.low[j]) { punct = true; j -= 1 }
@@ -408,6 +414,11 @@ struct QuoteFinder {
       e += 1
     }
     guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
+    // "An aid worker who asked not to be named … said that …": a relative clause's cue whose
+    // clause runs into the sentence's own speech verb reports nothing.
+    if m.span != nil, (k..<end).contains(where: { lex.cue(at: $0, in: view.low, limit: end)?.cue.kind == .say && !insideQuote($0) }) {
+      return nil
+    }
     var pieces = [view.span(k..<end)]
     // "The drugs have limited uses, he says, and are mostly meant …": the clause before the
     // attribution is reported too.

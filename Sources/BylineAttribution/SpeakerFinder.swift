@@ -10,6 +10,9 @@ struct SpeakerMention {
   var role: Range<Int>?
   /// For descriptions: true when the head noun is a known speaker noun ("source", "ministry").
   var knownHead: Bool
+  /// The mention's span when it is not `tokens`: the relative pronoun in "Barkley, who said"
+  /// (`tokens` then hold the antecedent that names the speaker).
+  var span: Range<Int>? = nil
 }
 
 /// A resolved speaker.
@@ -264,6 +267,20 @@ struct SpeakerFinder {
   func before(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
     while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    // "Barkley, who said …", "the police department which reported …": the relative pronoun is
+    // the mention, its antecedent the speaker.
+    if j > lo, view.low[j] == "who" || view.low[j] == "which" {
+      let k = view.low[j - 1] == "," ? j - 1 : j
+      guard k > lo, var m = beforeAntecedent(k, lowerBound: lo) else { return nil }
+      m.span = j..<(j + 1)
+      return m
+    }
+    return beforeAntecedent(cue, lowerBound: lo)
+  }
+
+  private func beforeAntecedent(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
+    var j = cue - 1
+    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
     guard j >= lo else { return nil }
     // "Stevie Wonder, who joked": the relative clause's antecedent.
     if view.low[j] == "who", j - 2 >= lo, view.low[j - 1] == "," { j -= 2 }
@@ -416,7 +433,7 @@ struct SpeakerFinder {
   /// Resolves a mention: the entity's canonical name, the fullest name with the same surname,
   /// a pronoun's antecedent (`lastPerson`), or a description's own words.
   func resolve(_ m: SpeakerMention, lastPerson: ResolvedSpeaker?) -> ResolvedSpeaker {
-    let range = view.span(m.tokens)
+    let range = view.span(m.span ?? m.tokens)
     let role = m.role.map { view.text($0) }
     switch m.kind {
     case .pronoun:

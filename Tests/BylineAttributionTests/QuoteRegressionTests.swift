@@ -151,4 +151,22 @@ import Testing
     #expect(q.speaker == "An aid worker")
     #expect(doc.string(q.range) == "the convoy had been stopped twice")
   }
+
+  @Test func relativePronounIsTheMentionAndColonParagraphIntroducesTheQuote() throws {
+    let doc = try run("""
+      The ferry operator blamed the storm, but the union leader Mara Voss, who said the boats were too old, disagreed.
+
+      Voss continued:
+
+      "We have asked for new boats for ten years and nobody has listened to us."
+      """)
+    let rel = try #require(quote(doc, containing: "the boats were too old"))
+    #expect(rel.speaker == "Mara Voss")
+    #expect(rel.speakerRange.map { doc.string($0) } == "who")
+    let para = try #require(quote(doc, containing: "We have asked for new boats"))
+    #expect(para.type == .direct)
+    #expect(para.rule == "quotes.direct-cue-before")
+    #expect(para.cue == "continued")
+    #expect(para.speaker == "Mara Voss")
+  }
 }
