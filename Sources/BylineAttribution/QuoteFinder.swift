@@ -288,7 +288,16 @@ struct QuoteFinder {
   /// True when a capitalised cue word belongs to a role ("State" in "Norwegian State Secretary
   /// Erik Haugland"): it qualifies a title written right after it.
   func inTitleRun(_ i: Int, _ b: Int) -> Bool {
-    guard view.cap[i], lex.titles[view.low[i]] != nil else { return false }
+    guard view.cap[i] else { return false }
+    // "the United States pledged": a capitalised cue word after a capitalised word is part of a
+    // name, except in title-case headlines ("Trump Says He Will Win").
+    if i > 0, view.cap[i - 1], view.isWord(i - 1), view.sentence[i] >= 0, view.sentence[i - 1] == view.sentence[i] {
+      let sr = view.sentenceTokens[view.sentence[i]]
+      let words = sr.filter { view.isWord($0) && view.doc.tokens[$0].kind == .word }
+      let capped = words.filter { view.cap[$0] }.count
+      if capped * 10 < words.count * 6 { return true }
+    }
+    guard lex.titles[view.low[i]] != nil else { return false }
     // "Secretary of State Mike Pompeo", "Norwegian State Secretary".
     if i >= 2, view.low[i - 1] == "of", view.cap[i - 2], lex.titles[view.low[i - 2]] != nil { return true }
     guard i + 1 < b, view.cap[i + 1] else { return false }

@@ -169,4 +169,16 @@ import Testing
     #expect(para.cue == "continued")
     #expect(para.speaker == "Mara Voss")
   }
+
+  @Test func capitalisedCueWordsInsideNamesAreNotCues() throws {
+    let doc = try run("""
+      In the treaty, the United States pledged that it would halve its emissions by 2035.
+
+      Mayor Says Bridge Will Reopen in May
+      """)
+    let q = try #require(quote(doc, containing: "halve its emissions"))
+    #expect(q.speaker == "United States")
+    #expect(q.cue == "pledged")
+    #expect(doc.quotes.allSatisfy { $0.cue != "States" })
+  }
 }
