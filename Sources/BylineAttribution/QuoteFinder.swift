@@ -25,8 +25,8 @@ struct QuoteFinder {
   init(document: Document, lexicon: QuoteLexicon) {
     view = TokenView(document)
     lex = lexicon
-    speakers = SpeakerFinder(view: view, lexicon: lexicon)
     spans = QuoteMarkScanner.scan(document)
+    speakers = SpeakerFinder(view: view, lexicon: lexicon, quoted: spans.map(\.content))
     consumed = [Bool](repeating: false, count: spans.count)
   }
 
@@ -118,6 +118,17 @@ struct QuoteFinder {
     var k = close.utf8Start - 1
     while k > 0, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
     let last = b[k]
+    // A reader's comment signed with a dash: "…” ― Jane Doe", "…”― Jane Doe." (any final
+    // punctuation inside the quote).
+    if ["―", "—", "–"].contains(view.low[i]) {
+      var e = i + 1
+      while e < view.blockTokens[block].upperBound, e < i + 6, view.cap[e] || view.low[e] == "-" || view.low[e] == "." && !view.isFullStop(e) { e += 1 }
+      let closes = e == view.blockTokens[block].upperBound || isMark(e)
+        || (view.isTerminal(e) && e + 1 == view.blockTokens[block].upperBound)
+      if closes, e - i >= 2, let m = speakers.classify((i + 1)..<e), m.kind == .name {
+        return (m, i..<(i + 1), m.tokens.upperBound)
+      }
+    }
     let punctuated = last == 44 || last == 63 || last == 33 || last == 45 || (last == 0x94 && k >= 2 && b[k - 2] == 0xE2)
     let lowerNext = view.isWord(i) && !view.cap[i]
     // `"We can do it" union president Jeff Traeger said.`: no comma, but a whole quoted clause
@@ -149,7 +160,9 @@ struct QuoteFinder {
     }
     var k2 = i + 1
     while k2 < min(we, i + 30) {
-      if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 { break }
+      // A long phrase before the first comma is no speaker, unless it is a name with a
+      // suffix after it: `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`.
+      if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 && !(k2 - i <= 6 && speakers.classify(i..<k2)?.kind == .name) { break }
       if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
         // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         // the name opening the window is the speaker.
@@ -173,8 +186,14 @@ struct QuoteFinder {
   func attributionBefore(_ q: QuotedSpan) -> (SpeakerMention, (Range<Int>?, TextRange?), String)? {
     let o = q.openMark.utf8Start
     let p = view.doc.tokenIndex(atOrAfter: o) - 1
-    guard p >= 0, view.blockTokens[q.block].contains(p) else { return nil }
-    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[q.block].lowerBound)
+    guard p >= 0 else { return nil }
+    // `Caddell continued:` closing one paragraph, the quote opening the next.
+    var block = q.block
+    if !view.blockTokens[q.block].contains(p) {
+      guard q.block > 0, view.low[p] == ":", view.blockTokens[q.block - 1].contains(p) else { return nil }
+      block = q.block - 1
+    }
+    let lo = max(view.sentenceRange(of: p).lowerBound, view.blockTokens[block].lowerBound)
     var j = p
     var punct = false
     if [",", ":", "—", "-", "–"].contains(view.low[j]) { punct = true; j -= 1 }
@@ -193,6 +212,12 @@ struct QuoteFinder {
     while c >= max(lo, j - 8) {
       let w = view.low[c]
       if w == "that" || w == "," || isMark(c) { break }
+      // `According to Limbaugh, "…"`: the source follows the cue.
+      if c == lo || (c == lo + 1 && !view.isWord(lo)), let (cue, cr) = lex.cue(at: c, in: view.low, limit: j + 1), cue.kind == .according,
+        view.low[p] == ",", cr.upperBound <= j, let m = speakers.classify(cr.upperBound..<(j + 1))
+      {
+        return (m, (cr, nil), "quotes.direct-according-to")
+      }
       if let (cue, cr) = lex.cue(at: c, in: view.low, limit: j + 1), cue.kind != .according {
         if let m = speakers.before(c, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
         if let m = speakers.after(cr.upperBound, upperBound: j + 1), m.kind == .name {
@@ -227,7 +252,8 @@ struct QuoteFinder {
   /// `X said (that) …`, `X told reporters …`, `…, X said.`, `according to X, …`.
   mutating func findIndirect(inSentence s: Int) {
     let sr = view.sentenceTokens[s]
-    let (a, b) = (sr.lowerBound, trimmedEnd(sr))
+    let (a, b) = (datelineEnd(sr), trimmedEnd(sr))
+    guard a < b else { return }
     // "READ MORE: Minister says …", "WATCH: …": links to other stories.
     if b - a > 2, ["read", "watch", "related", "listen", "see", "also"].contains(view.low[a]),
       (a + 1..<min(b, a + 3)).contains(where: { view.low[$0] == ":" })
@@ -238,6 +264,7 @@ struct QuoteFinder {
     var lastMention: SpeakerMention? = nil
     while i < b {
       guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
+        !inTitleRun(i, b),
         let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
       else {
         i += 1
@@ -256,6 +283,50 @@ struct QuoteFinder {
       if let next = contentFirst(cue, cr, a, b) { i = next; continue }
       i = cr.upperBound
     }
+  }
+
+  /// True when a capitalised cue word belongs to a role ("State" in "Norwegian State Secretary
+  /// Erik Haugland"): it qualifies a title written right after it.
+  func inTitleRun(_ i: Int, _ b: Int) -> Bool {
+    guard view.cap[i] else { return false }
+    // "the United States pledged": a capitalised cue word after a capitalised word is part of a
+    // name, except in title-case headlines ("Trump Says He Will Win").
+    if i > 0, view.cap[i - 1], view.isWord(i - 1), view.sentence[i] >= 0, view.sentence[i - 1] == view.sentence[i] {
+      let sr = view.sentenceTokens[view.sentence[i]]
+      let words = sr.filter { view.isWord($0) && view.doc.tokens[$0].kind == .word }
+      let capped = words.filter { view.cap[$0] }.count
+      if capped * 10 < words.count * 6 { return true }
+    }
+    guard lex.titles[view.low[i]] != nil else { return false }
+    // "Secretary of State Mike Pompeo", "Norwegian State Secretary".
+    if i >= 2, view.low[i - 1] == "of", view.cap[i - 2], lex.titles[view.low[i - 2]] != nil { return true }
+    guard i + 1 < b, view.cap[i + 1] else { return false }
+    return lex.titles[view.low[i + 1]] != nil
+  }
+
+  /// The first token of a sentence after a dateline that opens its paragraph ("GENEVA (Byline
+  /// Wire) — Talks …", "WASHINGTON, March 3 -- …"): a dateline is never reported content.
+  func datelineEnd(_ sr: Range<Int>) -> Int {
+    let a = sr.lowerBound
+    guard a < sr.upperBound, let block = view.doc.blockIndex(containing: view.range(a).utf8Start),
+      view.blockTokens[block].lowerBound == a
+    else { return a }
+    let first = view.doc.string(view.range(a))
+    guard first.utf8.count >= 2, first == first.uppercased(), first != first.lowercased() else { return a }
+    var k = a + 1
+    var depth = 0
+    while k < min(sr.upperBound, a + 14) {
+      let w = view.low[k]
+      if w == "(" { depth += 1 } else if w == ")" { depth -= 1 }
+      if depth == 0, ["—", "–", "--", "-"].contains(w) {
+        guard k + 1 < sr.upperBound else { return a }
+        return k + 1
+      }
+      // Inside the dateline only names, dates, numbers and commas.
+      if depth == 0, view.isWord(k), !view.cap[k], view.doc.tokens[k].kind != .number { return a }
+      k += 1
+    }
+    return a
   }
 
   /// `X said (that) CONTENT`: returns the token after the content.
@@ -278,6 +349,15 @@ struct QuoteFinder {
       mention = inherited ?? subject(a, i)
     } else {
       mention = speakers.before(i, lowerBound: a)
+      // "A Western diplomat who spoke on condition of anonymity because the talks were private
+      // said …": the relative clause's antecedent speaks.
+      if mention.map({ $0.kind == .description && !$0.knownHead }) ?? true,
+        i > a + 1, let w = (max(a + 1, i - 16)..<i).last(where: { view.low[$0] == "who" }),
+        w + 3 < i, !(w..<i).contains(where: { view.low[$0] == "," || isMark($0) }),
+        let m2 = speakers.before(w, lowerBound: a), m2.kind == .name || m2.knownHead
+      {
+        mention = m2
+      }
     }
     guard let m = mention else { return nil }
     if m.kind == .description, !m.knownHead, cue.kind != .say || m.tokens.count > 4 { return nil }
@@ -312,6 +392,14 @@ struct QuoteFinder {
     }
     if that == nil {
       while k < b, Self.timeWords.contains(view.low[k]) { k += 1 }
+      // "said in his speech he was ready …": step over a short adverbial before the clause's
+      // subject pronoun.
+      if k < b, Self.adverbialOpeners.contains(view.low[k]),
+        let p = (k + 1..<min(b, k + 7)).first(where: { ["he", "she", "they", "we", "i", "it"].contains(view.low[$0]) }),
+        (k..<p).allSatisfy({ view.isWord($0) || view.low[$0] == "'s" || view.low[$0] == "’s" }), wordCount(p..<b) >= 4
+      {
+        k = p
+      }
       // "…, the Daily Sabah reported citing sources": the content came before the speaker.
       if k < b, view.low[k].hasSuffix("ing"), lex.cue(at: k, in: view.low, limit: b) != nil || view.low[k] == "citing" {
         return nil
@@ -335,6 +423,11 @@ struct QuoteFinder {
       e += 1
     }
     guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
+    // "An aid worker who asked not to be named … said that …": a relative clause's cue whose
+    // clause runs into the sentence's own speech verb reports nothing.
+    if m.span != nil, (k..<end).contains(where: { lex.cue(at: $0, in: view.low, limit: end)?.cue.kind == .say && !insideQuote($0) }) {
+      return nil
+    }
     var pieces = [view.span(k..<end)]
     // "The drugs have limited uses, he says, and are mostly meant …": the clause before the
     // attribution is reported too.
@@ -363,10 +456,21 @@ struct QuoteFinder {
     if view.low[i - 1] == "," {
       mention = speakers.after(cr.upperBound, upperBound: b)
       comma = i - 1
+      // "The Front's negotiator, Dario Fenwick, rejected the charge.": a name set off by commas
+      // right before the cue is the subject's apposition; the object after the cue is no speaker.
+      if let m = mention, m.kind == .description, !m.knownHead { return nil }
+      if let prev = (max(a, comma - 6)..<comma).last(where: { view.low[$0] == "," }), prev > a,
+        speakers.classify((prev + 1)..<comma)?.kind == .name
+      {
+        return nil
+      }
       tailStart = mention.map { $0.tokens.upperBound } ?? b
     } else {
       mention = speakers.before(i, lowerBound: a)
       guard let m = mention else { return nil }
+      // "The Front's chief negotiator, Dario Fenwick, rejected the charge.": the name is an
+      // apposition to the subject, and the words before it are the speaker, not content.
+      if (m.tokens.upperBound..<i).contains(where: { SpeakerFinder.appositionMarks.contains(view.low[$0]) }) { return nil }
       comma = m.tokens.lowerBound - 1
       if let r = m.role { comma = min(comma, r.lowerBound - 1) }
       // "…, Ms. Gedrich said": step over honorifics, titles and determiners.

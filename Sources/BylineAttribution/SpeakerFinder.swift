@@ -10,6 +10,9 @@ struct SpeakerMention {
   var role: Range<Int>?
   /// For descriptions: true when the head noun is a known speaker noun ("source", "ministry").
   var knownHead: Bool
+  /// The mention's span when it is not `tokens`: the relative pronoun in "Barkley, who said"
+  /// (`tokens` then hold the antecedent that names the speaker).
+  var span: Range<Int>? = nil
 }
 
 /// A resolved speaker.
@@ -63,6 +66,10 @@ struct SpeakerFinder {
   ]
   /// PERSON and ORG mentions in text order.
   private let entities: [EntityMention]
+  /// The contents of quoted spans, in text order: a person named inside a quote ("…meeting
+  /// President Erdogan…," al-Assad said) is talked about, not talking, so never a pronoun's
+  /// antecedent.
+  private let quoted: [TextRange]
 
   static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "you"]
   static let appositionMarks: Set<String> = [",", "—", "–", "--"]
@@ -105,9 +112,10 @@ struct SpeakerFinder {
     "some", "many", "several", "two", "three", "both", "all", "each", "every", "other", "another",
   ]
 
-  init(view: TokenView, lexicon: QuoteLexicon) {
+  init(view: TokenView, lexicon: QuoteLexicon, quoted: [TextRange] = []) {
     self.view = view
     self.lex = lexicon
+    self.quoted = quoted.sorted()
     self.entities = view.doc.entities.filter { $0.type == .person || $0.type == .org }
       .sorted { $0.range < $1.range }
     var names: [(String, String, Int)] = []
@@ -123,6 +131,11 @@ struct SpeakerFinder {
           view.cap[j + 1] || view.low[j + 1] == "-"
         {
           j += 1
+          continue
+        }
+        // "Kim Jong-un": a lower-case part glued on by a hyphen.
+        if view.low[j] == "-", j + 1 < n, view.isWord(j + 1), view.glued(j - 1, j + 1) {
+          j += 2
           continue
         }
         break
@@ -144,11 +157,9 @@ struct SpeakerFinder {
     for (n, r) in runs {
       let words = n.low.split(whereSeparator: { $0 == " " }).map(String.init)
       let first = r.lowerBound
-      let subject = view.sentence[first] >= 0 && (view.sentenceTokens[view.sentence[first]].lowerBound..<first).allSatisfy {
-        lexicon.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
-      }
+      let subject = Self.inSubjectPosition(first, r.upperBound, view: view, lex: lexicon)
       let inParens = first > 0 && view.low[first - 1] == "("
-      guard subject, !inParens else { continue }
+      guard subject, !inParens, !Self.isQuoted(view.range(first), in: self.quoted) else { continue }
       if words.count >= 2, words.count <= 4, !words.contains(where: { Self.nonPersonWords.contains($0) }) {
         people.append((view.range(r.lowerBound).utf8Start, n.text))
         surnames[words.last!] = n.text
@@ -189,6 +200,40 @@ struct SpeakerFinder {
     }
   }
 
+  /// True when `r` lies inside one of the sorted quoted ranges.
+  static func isQuoted(_ r: TextRange, in quoted: [TextRange]) -> Bool {
+    var lo = 0
+    var hi = quoted.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if quoted[mid].utf8Start <= r.utf8Start { lo = mid + 1 } else { hi = mid }
+    }
+    // Quoted ranges do not nest much; look back over a few for one that still covers `r`.
+    var k = lo - 1
+    while k >= 0, k >= lo - 4 {
+      if quoted[k].utf8Start <= r.utf8Start, quoted[k].utf8End >= r.utf8End { return true }
+      k -= 1
+    }
+    return false
+  }
+
+  /// Whether the name run `start..<end` is its sentence's subject: only role words and
+  /// capitalised words before it ("Syrian President Bashar al-Assad"), or an apposition to a
+  /// short subject phrase ("The Front's chief negotiator, Dario Fenwick, rejected …").
+  static func inSubjectPosition(_ start: Int, _ end: Int, view: TokenView, lex: QuoteLexicon) -> Bool {
+    guard start < view.count, view.sentence[start] >= 0 else { return false }
+    let s0 = view.sentenceTokens[view.sentence[start]].lowerBound
+    if (s0..<start).allSatisfy({ lex.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0) }) { return true }
+    guard start - s0 >= 2, start - s0 <= 10, view.low[start - 1] == ",", end < view.count,
+      Self.appositionMarks.contains(view.low[end])
+    else { return false }
+    let np = s0..<(start - 1)
+    return view.cap[s0] && !np.contains { k in
+      let w = view.low[k]
+      return w == "," || Self.npStop.contains(w) || Self.pronouns.contains(w) || (!view.cap[k] && lex.cue(at: k, in: view.low, limit: start) != nil)
+    }
+  }
+
   /// Whether `name` can be the antecedent of `pronoun` ("he"/"she").
   private func agrees(_ name: String?, _ pronoun: String) -> Bool {
     guard let n = name, let g = gender[n.lowercased()] else { return true }
@@ -220,6 +265,20 @@ struct SpeakerFinder {
   /// The subject noun phrase ending just before token `cue` ("al-Assad" in "al-Assad stated"),
   /// no further left than `lowerBound`.
   func before(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
+    var j = cue - 1
+    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    // "Barkley, who said …", "the police department which reported …": the relative pronoun is
+    // the mention, its antecedent the speaker.
+    if j > lo, view.low[j] == "who" || view.low[j] == "which" {
+      let k = view.low[j - 1] == "," ? j - 1 : j
+      guard k > lo, var m = beforeAntecedent(k, lowerBound: lo) else { return nil }
+      m.span = j..<(j + 1)
+      return m
+    }
+    return beforeAntecedent(cue, lowerBound: lo)
+  }
+
+  private func beforeAntecedent(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
     while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
     guard j >= lo else { return nil }
@@ -286,6 +345,12 @@ struct SpeakerFinder {
     while e < hi, e - cueEnd < 10 {
       let w = low[e]
       if view.isWord(e) {
+        // "said oil and gas worker Mike Wipf": a coordinated modifier before the name.
+        if w == "and", e > cueEnd, !view.cap[e - 1] {
+          var j = e + 1
+          while j < hi, j < e + 5, view.isWord(j), !view.cap[j], !Self.npStop.contains(view.low[j]) { j += 1 }
+          if j < hi, j > e + 1, view.cap[j], view.isWord(j) { e = j; continue }
+        }
         if Self.npStop.contains(w) || (Self.prepositions.contains(w) && !(e + 1 < hi && view.cap[e + 1])) { break }
         e += 1
         continue
@@ -304,13 +369,19 @@ struct SpeakerFinder {
     if np.count == 1, Self.pronouns.contains(low[np.lowerBound]) {
       return SpeakerMention(kind: .pronoun, tokens: np, role: nil, knownHead: true)
     }
-    let last = np.upperBound - 1
+    var last = np.upperBound - 1
+    // "Kim Jong-un": a lower-case part glued to a name by a hyphen.
+    if !view.cap[last], last - 2 >= np.lowerBound, view.low[last - 1] == "-", view.cap[last - 2], view.glued(last - 2, last) {
+      last -= 2
+    }
     if view.cap[last] {
       var r = last
       while r > np.lowerBound {
         let p = r - 1
         if view.cap[p] && view.isWord(p) { r = p; continue }
         if low[p] == "-" || low[p] == "." || Self.particles.contains(low[p]) { r = p; continue }
+        // "Secretary of State Mike Pompeo": "of" after a capitalised title is part of the role.
+        if low[p] == "of", p - 1 >= np.lowerBound, view.cap[p - 1], lex.titles[low[p - 1]] != nil { r = p; continue }
         break
       }
       while r < last, Self.functionWords.contains(low[r]) || !view.isWord(r) { r += 1 }
@@ -362,17 +433,46 @@ struct SpeakerFinder {
   /// Resolves a mention: the entity's canonical name, the fullest name with the same surname,
   /// a pronoun's antecedent (`lastPerson`), or a description's own words.
   func resolve(_ m: SpeakerMention, lastPerson: ResolvedSpeaker?) -> ResolvedSpeaker {
-    let range = view.span(m.tokens)
+    let range = view.span(m.span ?? m.tokens)
     let role = m.role.map { view.text($0) }
     switch m.kind {
     case .pronoun:
       guard Self.personalPronouns.contains(view.low[m.tokens.lowerBound]) else {
         return ResolvedSpeaker(name: nil, entityID: nil, role: nil, range: range, isNamed: false)
       }
+      return resolvePronoun(view.low[m.tokens.lowerBound], at: m.tokens.lowerBound, range: range, lastPerson: lastPerson)
+    case .name:
+      if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
+        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
+                               range: range, isNamed: true)
+      }
+      return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
+                             range: range, isNamed: true)
+    case .description:
+      let head = view.low[m.tokens.upperBound - 1]
+      // "her statement read", "his letter said": the writer is the possessive's antecedent.
+      let first = view.low[m.tokens.lowerBound]
+      if m.tokens.count == 2, first == "his" || first == "her", Self.writtenWords.contains(head) {
+        var r = resolvePronoun(first == "his" ? "he" : "she", at: m.tokens.lowerBound, range: range, lastPerson: lastPerson)
+        r.role = nil
+        return r
+      }
+      return resolveDescription(m, head: head, range: range)
+    }
+  }
+
+  /// Documents that speak for their writer ("her statement read").
+  static let writtenWords: Set<String> = [
+    "statement", "letter", "tweet", "post", "email", "memo", "release", "remarks", "speech", "book",
+    "column", "op-ed", "website", "message", "note", "affidavit", "testimony", "lawsuit", "complaint",
+  ]
+
+  /// "he"/"she" at token `at`: the latest person in subject position before its sentence,
+  /// unless a named speaker (`lastPerson`) came after it.
+  private func resolvePronoun(_ pronoun: String, at: Int, range: TextRange, lastPerson: ResolvedSpeaker?) -> ResolvedSpeaker {
       // The latest person in subject position before this sentence, unless a named speaker
       // came after it: entity mentions when the entity stage ran, else person-like name runs.
-      let start = sentenceStart(m.tokens.lowerBound)
-      let pronoun = view.low[m.tokens.lowerBound]
+      let start = sentenceStart(at)
       let speaker = agrees(lastPerson?.name, pronoun) ? lastPerson : nil
       if let p = lastSubjectPersonEntity(before: start, where: { agrees(fuller(entityName($0), view.doc.string($0.range)), pronoun) }),
         p.range.utf8Start > (speaker?.range.utf8Start ?? -1)
@@ -391,20 +491,22 @@ struct SpeakerFinder {
       }
       return ResolvedSpeaker(name: speaker?.name, entityID: speaker?.entityID, role: nil,
                              range: range, isNamed: false)
-    case .name:
-      if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
-        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
-                               range: range, isNamed: true)
-      }
-      return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
-                             range: range, isNamed: true)
-    case .description:
-      let head = view.low[m.tokens.upperBound - 1]
+  }
+
+  /// A description: the titled person it names ("the mayor"), the person introduced with its
+  /// head noun ("the rookie defenceman"), the entity it spells out, or its own words.
+  private func resolveDescription(_ m: SpeakerMention, head: String, range: TextRange) -> ResolvedSpeaker {
       if view.low[m.tokens.lowerBound] == "the", lex.titles[head] == true,
         let t = titled.last(where: { $0.offset < range.utf8Start && $0.roles.contains(head) })
       {
         return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
                                range: range, isNamed: false)
+      }
+      if view.low[m.tokens.lowerBound] == "the", m.tokens.count >= 2, m.tokens.count <= 4, !view.cap[m.tokens.upperBound - 1],
+        entity(covering: view.range(m.tokens.upperBound - 1)) == nil,
+        let name = describedPerson(head: head, before: m.tokens.lowerBound)
+      {
+        return ResolvedSpeaker(name: name, entityID: nil, role: view.text(m.tokens), range: range, isNamed: false)
       }
       // "A spokeswoman for Trudeau" is not Trudeau: a description keeps its own words, and its
       // entity only when the entity is the whole phrase ("the European Commission").
@@ -412,7 +514,38 @@ struct SpeakerFinder {
       let whole = e.map { view.doc.tokenIndices(in: $0.range).lowerBound <= m.tokens.lowerBound + 1 } ?? false
       return ResolvedSpeaker(name: whole ? entityName(e!) : view.text(m.tokens),
                              entityID: whole ? e?.entityID : nil, role: nil, range: range, isNamed: false)
+  }
+
+  /// The last person introduced with the description's head noun before token `limit`:
+  /// "rookie defenceman Caleb Jones" or "Caleb Jones, the rookie defenceman" for "the rookie
+  /// defenceman"; nil when none is found within the preceding 3,000 tokens.
+  func describedPerson(head: String, before limit: Int) -> String? {
+    guard !Self.npStop.contains(head), !Self.functionWords.contains(head) else { return nil }
+    var k = limit - 1
+    while k >= 1, k >= limit - 3000 {
+      defer { k -= 1 }
+      guard view.low[k] == head, !view.cap[k] else { continue }
+      // "rookie defenceman Caleb Jones"
+      if k + 1 < view.count, view.cap[k + 1], view.isWord(k + 1), !Self.functionWords.contains(view.low[k + 1]) {
+        var e = k + 1
+        while e < view.count, e < k + 5, view.cap[e] && view.isWord(e) || (view.low[e] == "-" && view.glued(e - 1, e + 1)) { e += 1 }
+        if let m = classify((k + 1)..<e), m.kind == .name, isPersonName(m.tokens) { return fullestName(view.text(m.tokens)) }
+      }
+      // "Caleb Jones, the rookie defenceman"
+      var d = k - 1
+      while d > 0, d > k - 6, view.isWord(d), !view.cap[d] { d -= 1 }
+      guard d > 0, view.low[d] == ",", Self.determiners.contains(view.low[d + 1]) else { continue }
+      var s = d
+      while s > 0, s > d - 5, view.cap[s - 1] && view.isWord(s - 1) || view.low[s - 1] == "-" || Self.particles.contains(view.low[s - 1]) { s -= 1 }
+      if s < d, let m = classify(s..<d), m.kind == .name, isPersonName(m.tokens) { return fullestName(view.text(m.tokens)) }
     }
+    return nil
+  }
+
+  /// A name of one to four words with no organisation or place word.
+  private func isPersonName(_ r: Range<Int>) -> Bool {
+    let words = r.filter { view.isWord($0) }.map { view.low[$0] }
+    return !words.isEmpty && words.count <= 4 && !words.contains { Self.nonPersonWords.contains($0) || Self.calendarWords.contains($0) }
   }
 
   /// The latest person in subject position before `offset` (an entity when the entity stage
@@ -472,6 +605,8 @@ struct SpeakerFinder {
     let mine = fullestName(mention)
     let a = canonical.lowercased().split(separator: " ")
     let b = mine.lowercased().split(separator: " ")
+    // "Kim Jong" → "Kim Jong-un": the same words with a glued tail.
+    if b.count == a.count, mine.utf8.count > canonical.utf8.count, mine.lowercased().hasPrefix(canonical.lowercased()) { return mine }
     guard b.count > a.count, let al = a.last, let af = a.first else { return canonical }
     return b.last == al || b.first == af ? mine : canonical
   }
@@ -485,13 +620,12 @@ struct SpeakerFinder {
       guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
       let t = view.doc.tokenIndex(atOrAfter: e.range.utf8Start)
       guard t < view.count, view.sentence[t] >= 0, t == 0 || view.low[t - 1] != "(" else { return false }
-      return (view.sentenceTokens[view.sentence[t]].lowerBound..<t).allSatisfy {
-        lex.titles[view.low[$0]] != nil || view.cap[$0] || !view.isWord($0)
-      }
+      guard !Self.isQuoted(e.range, in: quoted) else { return false }
+      return Self.inSubjectPosition(t, view.doc.tokenIndex(atOrAfter: e.range.utf8End), view: view, lex: lex)
     }
   }
 
   private func lastPersonEntity(before offset: Int, where ok: (EntityMention) -> Bool) -> EntityMention? {
-    entities.last { $0.type == .person && $0.range.utf8End <= offset && ok($0) }
+    entities.last { $0.type == .person && $0.range.utf8End <= offset && ok($0) && !Self.isQuoted($0.range, in: quoted) }
   }
 }

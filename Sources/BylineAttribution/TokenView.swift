@@ -71,6 +71,13 @@ struct TokenView {
     return w == "!" || w == "?" || w == ";" || isFullStop(i)
   }
 
+  /// True when tokens `a` through `b` touch with no space between them ("Jong-un").
+  func glued(_ a: Int, _ b: Int) -> Bool {
+    guard a >= 0, b < count, a < b else { return false }
+    for k in a..<b where range(k).utf8End != range(k + 1).utf8Start { return false }
+    return true
+  }
+
   func isWord(_ i: Int) -> Bool { doc.tokens[i].kind == .word || doc.tokens[i].kind == .number }
 
   /// The token range of the sentence holding token `i`, or of its block when it is in none.

@@ -27,6 +27,18 @@ let benchmarks: @Sendable () -> Void = {
       for text in corpora.texts { blackHole(analyzer.analyze(text)) }
     }
   }
+  // The quotes stage alone, over documents already tokenized and entity-tagged (its inputs),
+  // so that the figure is comparable to textacy's `direct_quotations` on a parsed spaCy Doc.
+  if let lexicons, let quoteDocs = try? QuoteCorpus.prepare(lexicons: lexicons), !quoteDocs.docs.isEmpty {
+    let stage = try! DefaultAnalyzer.stages(lexicons: lexicons).first { $0.name == "quotes" }!
+    Benchmark("quotes: quotes stage over polnear_dev (\(quoteDocs.docs.count) docs, \(quoteDocs.words) words)") { benchmark in
+      for d in quoteDocs.docs {
+        var doc = d
+        try? stage.process(&doc)
+        blackHole(doc.quotes.count)
+      }
+    }
+  }
   datesBenchmark(lexicons: lexicons)
 }
 
@@ -60,6 +72,30 @@ func datesBenchmark(lexicons: LexiconStore?) {
       try? dates.process(&d)
       blackHole(d.dates.count)
     }
+  }
+
+/// The PolNeAR dev texts (`quotes/polnear_dev.jsonl`, read at run time), run through every
+/// stage before the quotes stage.
+struct QuoteCorpus {
+  var docs: [Document] = []
+  var words = 0
+
+  static func prepare(lexicons: LexiconStore) throws -> QuoteCorpus {
+    var c = QuoteCorpus()
+    let url = Corpora.dataDirectory.appendingPathComponent("quotes/polnear_dev.jsonl")
+    guard let data = FileManager.default.contents(atPath: url.path) else { return c }
+    let before = try DefaultAnalyzer.stages(lexicons: lexicons).prefix { $0.name != "quotes" }
+    for line in data.split(separator: UInt8(ascii: "\n")) {
+      guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+        let text = obj["text"] as? String
+      else { continue }
+      var doc = Document(id: (obj["id"] as? String) ?? "", text: text)
+      for stage in before { try stage.process(&doc) }
+      c.docs.append(doc)
+      c.words += text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+    }
+    FileHandle.standardError.write(Data("quotes corpus: \(c.docs.count) docs (\(c.words) words)\n".utf8))
+    return c
   }
 }
 
