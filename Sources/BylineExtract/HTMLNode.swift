@@ -56,6 +56,33 @@ final class HTMLNode {
 
   /// `class` and `id` together as written (camelCase kept for word splitting).
   lazy var rawClassAndID: String = { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }()
+  /// ``BoilerplateRules/words(_:)`` of `rawClassAndID` (camelCase split), computed once.
+  lazy var rawClassWords: [String] = { BoilerplateRules.words(rawClassAndID) }()
+  /// ``BoilerplateRules/furnitureStrength(_:)`` of `rawClassAndID`, computed once.
+  lazy var furnitureStrength: Int = {
+    BoilerplateRules.furnitureStrength(words: rawClassWords, lower: classAndID)
+  }()
+
+  /// True when this node or an ancestor (below `<body>`) has a reader-comment class
+  /// (`comment`, `comments`, `commentlist`, `respond`, `disqus`); computed once per node.
+  lazy var inCommentSection: Bool = {
+    guard let p = parent else { return false }
+    if p.tag != "body" && p.tag != "html"
+      && p.classWords.contains(where: {
+        $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
+      })
+    {
+      return true
+    }
+    return p.inCommentSection
+  }()
+
+  /// ``inCommentSection``, or inside a `<form>`.
+  lazy var inCommentsOrForm: Bool = {
+    guard let p = parent else { return false }
+    if p.tag == "form" { return true }
+    return p.inCommentsOrForm || inCommentSection
+  }()
 
   /// All nodes of the subtree in document order (self first). Iterative: no recursion limit.
   func descendants(includingRemoved: Bool = false) -> [HTMLNode] {

@@ -210,27 +210,11 @@ enum MetadataExtractor {
   }
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
-  static func inComments(_ n: HTMLNode) -> Bool {
-    n.ancestors.contains { a in
-      a.tag == "body" || a.tag == "html"
-        ? false
-        : a.tag == "form"
-          || a.classWords.contains {
-            $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
-          }
-    }
-  }
+  static func inComments(_ n: HTMLNode) -> Bool { n.inCommentsOrForm }
 
   /// True when `n` sits in a reader-comment section (forms do not count: some sites wrap the
   /// whole page in one).
-  static func inCommentSection(_ n: HTMLNode) -> Bool {
-    n.ancestors.contains { a in
-      a.tag != "body" && a.tag != "html"
-        && a.classWords.contains {
-          $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
-        }
-    }
-  }
+  static func inCommentSection(_ n: HTMLNode) -> Bool { n.inCommentSection }
 
   /// Words that start a publication line: "Veröffentlicht am 16.08.2019", "Published on …".
   static let publishedWords = [
@@ -364,7 +348,7 @@ enum MetadataExtractor {
     }
     // Elements named for the publication date: class="PublishDate", "published", "pubdate".
     for n in all where !n.isText && !n.removed {
-      let words = BoilerplateRules.words(n.rawClassAndID)
+      let words = n.rawClassWords
       guard words.contains(where: { $0 == "publish" || $0 == "published" || $0 == "pubdate" || $0 == "publishdate" || $0 == "publication" }),
         !words.contains(where: { $0 == "modified" || $0 == "updated" || $0 == "update" }), !inComments(n)
       else { continue }
