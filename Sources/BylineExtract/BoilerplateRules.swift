@@ -218,6 +218,8 @@ enum BoilerplateRules {
 
   /// "1.2K shares", "37 Comments", "2,431 views".
   static func isShareCount(_ lower: String) -> Bool {
+    // Most blocks start with an ASCII non-digit: no need to split them.
+    if let b = lower.utf8.first, b < 0x80, !(b >= 48 && b <= 57) { return false }
     let parts = lower.split(separator: " ")
     guard parts.count == 2 || parts.count == 1 else { return false }
     let num = parts[0]
