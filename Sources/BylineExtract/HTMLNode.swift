@@ -123,6 +123,23 @@ final class HTMLNode {
     return false
   }
 
+  /// ``innerText`` when it has at most `limit` Unicode scalars, else nil. Stops reading as soon
+  /// as the subtree holds more than `limit` non-space scalars (a whole-article container
+  /// asked for a short date line is not collapsed in full).
+  func innerText(ifAtMost limit: Int) -> String? {
+    var s = ""
+    var visible = 0
+    for n in descendants() where n.isText {
+      for u in n.text.unicodeScalars where !HTMLText.isSpace(u) {
+        visible += 1
+        if visible > limit { return nil }
+      }
+      s += n.text
+    }
+    let t = HTMLText.collapse(s)
+    return t.unicodeScalars.count <= limit ? t : nil
+  }
+
   /// The concatenated text of the subtree (not removed parts), whitespace collapsed, trimmed.
   var innerText: String {
     var s = ""

@@ -159,8 +159,7 @@ enum MetadataExtractor {
           visible.append(links.joined(separator: ", "))
           continue
         }
-        let t = n.innerText
-        if !t.isEmpty && t.unicodeScalars.count <= 120 { visible.append(t) }
+        if let t = n.innerText(ifAtMost: 120), !t.isEmpty { visible.append(t) }
       }
     }
     authorSources.append(contentsOf: visible.map { [$0] })
@@ -355,8 +354,7 @@ enum MetadataExtractor {
       for attr in ["datetime", "content", "title"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = parseDate(v) { return d }
       }
-      let t = n.innerText
-      if !t.isEmpty, t.unicodeScalars.count <= 150, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
+      if let t = n.innerText(ifAtMost: 150), !t.isEmpty, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
         return d
       }
     }
@@ -364,6 +362,8 @@ enum MetadataExtractor {
     for n in all where n.isText {
       let t = HTMLText.collapse(n.text)
       guard !t.isEmpty, t.unicodeScalars.count <= 120 else { continue }
+      // Every publication word starts with one of these letters: skip other lines unlowered.
+      guard let f = t.unicodeScalars.first, f.value < 0x80, "pPvVeEgGoOdD".unicodeScalars.contains(f) else { continue }
       let lower = t.lowercased()
       guard publishedWords.contains(where: { lower.hasPrefix($0) }), !inComments(n) else { continue }
       // The date may follow in the next inline element: use the parent's text then.
@@ -404,8 +404,7 @@ enum MetadataExtractor {
           return d
         }
       }
-      let t = n.innerText
-      guard !t.isEmpty, t.unicodeScalars.count <= 150 else { continue }
+      guard let t = n.innerText(ifAtMost: 150), !t.isEmpty else { continue }
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
