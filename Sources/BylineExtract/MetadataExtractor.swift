@@ -9,8 +9,9 @@ import BylineCore
 ///   URL, `rel=author` / `itemprop=author` / byline-class elements (``AuthorCleaner``).
 /// - published, first found of: JSON-LD `datePublished`; `article:published_time` and other
 ///   date metas; `itemprop=datePublished`; elements named for publishing (`class="PublishDate"`);
-///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; visible
-///   dates in date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
+///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; a date
+///   line under the headline with a time and zone ("22:11 GMT+10"); visible dates in
+///   date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
 ///   line after the headline; modification dates last. A UTC time near midnight one day off
 ///   the URL's day yields the URL's day. A UTC stamp one day off the date line near the
 ///   headline yields the publisher's local day (``localDay(of:visible:)``).
@@ -393,6 +394,9 @@ enum MetadataExtractor {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
+    // A date line right under the headline that states its time and zone ("13 Jan 2020,
+    // 22:11 GMT+10") is the story's own stamp; date-named elements may be the site's "today".
+    if let d = visibleDateLine(all, dayFirst: dayFirst, within: 40, zoned: true) { return d }
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
@@ -443,7 +447,8 @@ enum MetadataExtractor {
 
   /// The first date line in the text after the headline (or anywhere in the body without one).
   /// `within`: how many text nodes to look at.
-  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool, within: Int = 400) -> PublicationDate? {
+  /// `zoned`: only lines giving a time with a UTC offset or zone.
+  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool, within: Int = 400, zoned: Bool = false) -> PublicationDate? {
     let parser = DateLineParser(preferDayFirst: dayFirst)
     let bodyNodes = all.drop { $0.tag != "body" }
     let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
@@ -456,7 +461,7 @@ enum MetadataExtractor {
       looked += 1
       if looked > within { break }
       guard t.unicodeScalars.count <= 120 else { continue }
-      if let d = parser.parse(t) { return d }
+      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil) { return d }
     }
     return nil
   }

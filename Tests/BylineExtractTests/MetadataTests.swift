@@ -105,3 +105,13 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
     + "<ol class='commentlist'><li class='comment'><div class='comment-meta commentmetadata'><a href='#c1'>5 March 2021 at 11:21</a></div></li></ol>"
   #expect(try meta("", body).published?.dayString == "2021-03-02")
 }
+
+@Test func zonedDateLineBeatsDateNamedElements() throws {
+  // The site's "today" in a date-named element before the headline; the story's own stamp
+  // with its zone under the headline.
+  let body = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05 GMT+10</p>"
+  #expect(try meta("", body).published?.description == "2021-03-03T21:05+10:00")
+  // Without a zone the date-named element still wins.
+  let plain = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05</p>"
+  #expect(try meta("", plain).published?.dayString == "2021-03-04")
+}
