@@ -53,8 +53,7 @@ struct BlockCollector {
         bufferTag = tag
       }
       // Newlines in the source are just spaces (except in <pre>, handled by the caller).
-      buffer += n.text.replacingOccurrences(of: "\n", with: " ")
-        .replacingOccurrences(of: "\r", with: " ")
+      buffer += HTMLText.newlinesToSpaces(n.text)
       bufferVisible += visible
       if inLink { bufferLinks += visible }
       return

@@ -34,7 +34,7 @@ enum BlockFilter {
           continue
         }
         // A date line: "Published: 22 July 2024 18:17", "22.07.2024".
-        if let m = parser.firstMatch(in: text), !text.contains(". ") {
+        if let m = parser.firstMatch(in: text), !HTMLText.contains(text, ". ") {
           let bytes = Array(text.utf8)
           let outside = String(decoding: bytes[..<m.utf8Start] + bytes[m.utf8End...], as: UTF8.self)
           if HTMLText.wordCount(outside) <= 5 { continue }

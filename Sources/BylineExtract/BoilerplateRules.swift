@@ -106,10 +106,15 @@ enum BoilerplateRules {
   /// True when the class/id of an element names furniture (`"share-tools"`, `"ad-slot"`).
   /// 0 = not furniture, 1 = weak furniture words only, 2 = strong furniture.
   static func furnitureStrength(_ classAndID: String) -> Int {
-    guard classLooksLikeFurniture(classAndID) else { return 0 }
-    let lower = classAndID.lowercased()
-    for p in furniturePhrases where lower.contains(p) { return 2 }
-    for w in words(classAndID) where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
+    furnitureStrength(words: words(classAndID), lower: classAndID.lowercased())
+  }
+
+  /// ``furnitureStrength(_:)`` from the class/id's ``words(_:)`` and its lower-cased form
+  /// (nodes cache both).
+  static func furnitureStrength(words ws: [String], lower: String) -> Int {
+    guard classLooksLikeFurniture(words: ws, lower: lower) else { return 0 }
+    for p in furniturePhrases where HTMLText.contains(lower, p) { return 2 }
+    for w in ws where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
       return 2
     }
     return 1
@@ -117,14 +122,19 @@ enum BoilerplateRules {
 
   static func classLooksLikeFurniture(_ classAndID: String) -> Bool {
     guard !classAndID.isEmpty else { return false }
-    let ws = words(classAndID)
+    return classLooksLikeFurniture(words: words(classAndID), lower: classAndID.lowercased())
+  }
+
+  static func classLooksLikeFurniture(words ws: [String], lower: String) -> Bool {
+    guard !ws.isEmpty else { return false }
     // Embedded posts (tweets, Instagram) are part of the story.
     if ws.contains(where: { $0 == "embed" || $0 == "embedded" || $0 == "tweet" }) { return false }
-    let lower = classAndID.lowercased()
     for p in furniturePhrases where HTMLText.contains(lower, p) { return true }
     for w in ws where furnitureWords.contains(w) { return true }
     // Glued names: "imagecaption", "photocredit", "socialbar".
-    for w in ws where furnitureInfixes.contains(where: { w.contains($0) }) { return true }
+    for w in ws where w.utf8.count >= 6 && furnitureInfixes.contains(where: { HTMLText.contains(w, $0) }) {
+      return true
+    }
     return false
   }
 
@@ -136,7 +146,11 @@ enum BoilerplateRules {
 
   /// True when the class/id names the article body (`"article-body"`, `"entry-content"`).
   static func classLooksLikeContent(_ classAndID: String) -> Bool {
-    words(classAndID).contains { contentWords.contains($0) }
+    classLooksLikeContent(words: words(classAndID))
+  }
+
+  static func classLooksLikeContent(words ws: [String]) -> Bool {
+    ws.contains { contentWords.contains($0) }
   }
 
   // MARK: Text blocks
@@ -179,14 +193,17 @@ enum BoilerplateRules {
     "erstellt", "mis à jour", "publié",
   ]
 
+  /// Marks trimmed from both ends of a block before ``boilerplateLines`` is consulted.
+  static let blockTrimScalars: Set<Unicode.Scalar> = Set(" .:!|»›>-–—".unicodeScalars)
+
   /// True when a text block is furniture: "Read more: …", "Most Read", "1.2K Shares".
   static func isBoilerplateBlock(_ text: String, linkDensity: Double) -> Bool {
     let lower = text.lowercased()
-    let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " .:!|»›>-–—"))
+    let trimmed = HTMLText.trimming(lower, blockTrimScalars)
     if boilerplateLines.contains(trimmed) { return true }
     if isShareCount(trimmed) { return true }
     let length = text.unicodeScalars.count
-    if length < 100, shortBlockMarkers.contains(where: { lower.contains($0) }) { return true }
+    if length < 100, shortBlockMarkers.contains(where: { HTMLText.contains(lower, $0) }) { return true }
     if length < 60, shortStampStarts.contains(where: { lower.hasPrefix($0) }),
       text.contains(where: { $0.isNumber })
     {
@@ -201,6 +218,8 @@ enum BoilerplateRules {
 
   /// "1.2K shares", "37 Comments", "2,431 views".
   static func isShareCount(_ lower: String) -> Bool {
+    // Most blocks start with an ASCII non-digit: no need to split them.
+    if let b = lower.utf8.first, b < 0x80, !(b >= 48 && b <= 57) { return false }
     let parts = lower.split(separator: " ")
     guard parts.count == 2 || parts.count == 1 else { return false }
     let num = parts[0]

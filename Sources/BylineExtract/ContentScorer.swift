@@ -101,12 +101,11 @@ enum ContentScorer {
     {
       return !big
     }
-    let c = n.rawClassAndID
-    let strength = BoilerplateRules.furnitureStrength(c)
+    let strength = n.furnitureStrength
     if strength == 1, plain >= 300, n.linkDensity < 0.5 { return false }
     if strength > 0 {
       if big { return false }
-      if BoilerplateRules.classLooksLikeContent(c), total > 0, Double(n.paraLen) >= 0.15 * total {
+      if BoilerplateRules.classLooksLikeContent(words: n.rawClassWords), total > 0, Double(n.paraLen) >= 0.15 * total {
         return false
       }
       return true
@@ -135,7 +134,7 @@ enum ContentScorer {
   ]
 
   static func classWeight(_ n: HTMLNode) -> Double {
-    let words = BoilerplateRules.words(n.rawClassAndID)
+    let words = n.rawClassWords
     var w = 0.0
     if words.contains(where: { negativeWords.contains($0) }) { w -= 25 }
     if words.contains(where: { positiveWords.contains($0) }) { w += 25 }

@@ -12,7 +12,7 @@ import BylineCore
 ///   `preferDayFirst`, day first unless the second number is > 12)
 /// - `2024年7月22日`
 /// A time right before the date (`18:17, 22 July 2024`) is also taken. `GMT`/`UTC`/`Z` after
-/// the time set a zero UTC offset; numeric offsets after an ISO time are kept; no conversion is
+/// the time set a zero UTC offset, `GMT+10` / `UTC-05:00` that offset; numeric offsets after an ISO time are kept; no conversion is
 /// applied. Years must lie in 1900–2100. Returns nil when no valid date is found.
 public struct DateLineParser: Sendable {
   /// Read ambiguous slashed dates (`03/04/2024`) day first, as outside the United States.
@@ -149,7 +149,9 @@ public struct DateLineParser: Sendable {
       var k = skipDayTail(t, i + 1)
       if k < n, case .word(let w) = t[k].kind, w == "of" { k += 1 }
       if k < n, let m = monthWord(t[k]) {
-        let k2 = skipMonthTail(t, k + 1)
+        var k2 = skipMonthTail(t, k + 1)
+        // Two names of one month: "24 نيسان / أبريل 2020" (Levantine / Egyptian Arabic).
+        if k2 + 1 < n, t[k2].isPunct("/"), monthWord(t[k2 + 1]) == m { k2 = skipMonthTail(t, k2 + 2) }
         if k2 < n, let y = year(t[k2]) {
           return (PublicationDate(year: y, month: m, day: d), k2 + 1)
         }
@@ -233,6 +235,18 @@ public struct DateLineParser: Sendable {
     if k < n, let w = t[k].wordValue, ["gmt", "utc", "z"].contains(w) {
       offset = 0
       k += 1
+      // "GMT+10", "UTC-05:00": the zone's offset follows.
+      if k + 1 < n, let p = t[k].punct, p == "+" || p == "-", t[k].glued, case .number(let v, let vd) = t[k + 1].kind,
+        vd <= 2, v <= 14
+      {
+        var mins = v * 60
+        k += 2
+        if k + 1 < n, t[k].isPunct(":"), case .number(let om, 2) = t[k + 1].kind, om < 60 {
+          mins += om
+          k += 2
+        }
+        offset = p == "-" ? -mins : mins
+      }
     } else if k + 1 < n, let p = t[k].punct, p == "+" || p == "-",
       case .number(let v, let vd) = t[k + 1].kind, vd == 4 || vd == 2
     {

@@ -56,6 +56,33 @@ final class HTMLNode {
 
   /// `class` and `id` together as written (camelCase kept for word splitting).
   lazy var rawClassAndID: String = { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }()
+  /// ``BoilerplateRules/words(_:)`` of `rawClassAndID` (camelCase split), computed once.
+  lazy var rawClassWords: [String] = { BoilerplateRules.words(rawClassAndID) }()
+  /// ``BoilerplateRules/furnitureStrength(_:)`` of `rawClassAndID`, computed once.
+  lazy var furnitureStrength: Int = {
+    BoilerplateRules.furnitureStrength(words: rawClassWords, lower: classAndID)
+  }()
+
+  /// True when this node or an ancestor (below `<body>`) has a reader-comment class
+  /// (`comment`, `comments`, `commentlist`, `respond`, `disqus`); computed once per node.
+  lazy var inCommentSection: Bool = {
+    guard let p = parent else { return false }
+    if p.tag != "body" && p.tag != "html"
+      && p.classWords.contains(where: {
+        $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
+      })
+    {
+      return true
+    }
+    return p.inCommentSection
+  }()
+
+  /// ``inCommentSection``, or inside a `<form>`.
+  lazy var inCommentsOrForm: Bool = {
+    guard let p = parent else { return false }
+    if p.tag == "form" { return true }
+    return p.inCommentsOrForm || inCommentSection
+  }()
 
   /// All nodes of the subtree in document order (self first). Iterative: no recursion limit.
   func descendants(includingRemoved: Bool = false) -> [HTMLNode] {
@@ -94,6 +121,23 @@ final class HTMLNode {
       p = n.parent
     }
     return false
+  }
+
+  /// ``innerText`` when it has at most `limit` Unicode scalars, else nil. Stops reading as soon
+  /// as the subtree holds more than `limit` non-space scalars (a whole-article container
+  /// asked for a short date line is not collapsed in full).
+  func innerText(ifAtMost limit: Int) -> String? {
+    var s = ""
+    var visible = 0
+    for n in descendants() where n.isText {
+      for u in n.text.unicodeScalars where !HTMLText.isSpace(u) {
+        visible += 1
+        if visible > limit { return nil }
+      }
+      s += n.text
+    }
+    let t = HTMLText.collapse(s)
+    return t.unicodeScalars.count <= limit ? t : nil
   }
 
   /// The concatenated text of the subtree (not removed parts), whitespace collapsed, trimmed.

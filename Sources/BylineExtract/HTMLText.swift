@@ -5,7 +5,9 @@ enum HTMLText {
   /// Collapses runs of white space (including no-break space and other Unicode spaces) to one
   /// ASCII space and trims both ends. `"  a\n\t b\u{A0}"` → `"a b"`.
   static func collapse(_ s: String) -> String {
-    var out = String.UnicodeScalarView()
+    // Built as UTF-8 bytes: appending to a String.UnicodeScalarView was a hot spot.
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count)
     var pendingSpace = false
     for u in s.unicodeScalars {
       if isSpace(u) {
@@ -13,12 +15,37 @@ enum HTMLText {
       } else if u.value == 0xAD || u.value == 0x200B || u.value == 0xFEFF {
         continue  // soft hyphen, zero-width space, BOM: invisible
       } else {
-        if pendingSpace { out.append(" ") }
+        if pendingSpace { out.append(32) }
         pendingSpace = false
-        out.append(u)
+        appendUTF8(u, to: &out)
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  @inline(__always) static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
+    let v = u.value
+    if v < 0x80 {
+      out.append(UInt8(v))
+    } else if v < 0x800 {
+      out.append(UInt8(0xC0 | (v >> 6)))
+      out.append(UInt8(0x80 | (v & 0x3F)))
+    } else if v < 0x10000 {
+      out.append(UInt8(0xE0 | (v >> 12)))
+      out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (v & 0x3F)))
+    } else {
+      out.append(UInt8(0xF0 | (v >> 18)))
+      out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+      out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+      out.append(UInt8(0x80 | (v & 0x3F)))
+    }
+  }
+
+  /// `s` with every `\n` and `\r` replaced by a space (returned unchanged when it has none).
+  static func newlinesToSpaces(_ s: String) -> String {
+    guard s.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return s }
+    return String(decoding: s.utf8.map { $0 == 10 || $0 == 13 ? 32 : $0 }, as: UTF8.self)
   }
 
   static func isSpace(_ u: Unicode.Scalar) -> Bool {
@@ -48,8 +75,12 @@ enum HTMLText {
 
   /// Substring test on UTF-8 bytes (no Foundation bridging).
   static func contains(_ haystack: String, _ needle: String) -> Bool {
-    let h = Array(haystack.utf8)
-    let n = Array(needle.utf8)
+    var hs = haystack
+    var ns = needle
+    return hs.withUTF8 { h in ns.withUTF8 { n in contains(h, n) } }
+  }
+
+  static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
     guard !n.isEmpty else { return true }
     guard h.count >= n.count else { return false }
     let first = n[0]
@@ -65,8 +96,35 @@ enum HTMLText {
     return false
   }
 
+  /// `s` without the leading and trailing scalars in `set` (all scalars of `set` must be
+  /// single UTF-16 units' worth, as `trimmingCharacters(in:)` would see them).
+  static func trimming(_ s: String, _ set: Set<Unicode.Scalar>) -> String {
+    let scalars = s.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !set.contains($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !set.contains($0) })!
+    return String(scalars[first...last])
+  }
+
   /// Lower-cased, letters and digits only, single spaces: for loose comparisons.
   static func loose(_ s: String) -> String {
+    // ASCII text on bytes (same result: ASCII letters and digits are the only ASCII letters
+    // and numbers).
+    if s.utf8.allSatisfy({ $0 < 0x80 }) {
+      var out: [UInt8] = []
+      out.reserveCapacity(s.utf8.count)
+      var space = false
+      for var b in s.utf8 {
+        if b >= 65 && b <= 90 { b += 32 }
+        if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) {
+          if space && !out.isEmpty { out.append(32) }
+          space = false
+          out.append(b)
+        } else {
+          space = true
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
     var out = ""
     var space = false
     for ch in s.lowercased() {
@@ -86,7 +144,10 @@ enum HTMLText {
     var n = 0
     var inWord = false
     for u in s.unicodeScalars {
-      let w = CharacterSet.alphanumerics.contains(u)
+      // ASCII without a CharacterSet look-up (same answer: letters and digits).
+      let w = u.value < 0x80
+        ? (u.value >= 48 && u.value <= 57) || (u.value | 0x20 >= 97 && u.value | 0x20 <= 122)
+        : CharacterSet.alphanumerics.contains(u)
       if w && !inWord { n += 1 }
       inWord = w
     }

@@ -28,11 +28,15 @@ enum JSONLDReader {
   static func read(_ scripts: [String]) -> JSONLDInfo {
     var objects: [[String: Any]] = []
     for raw in scripts {
-      let cleaned = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        .replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
+      var cleaned = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      // (Checked on bytes first: the Foundation replacement bridges the whole script.)
+      if HTMLText.contains(cleaned, "<!--") || HTMLText.contains(cleaned, "-->") {
+        cleaned = cleaned.replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
+      }
       // Raw line breaks and tabs inside strings make JSON invalid; many pages have them.
-      let flattened = String(
-        String.UnicodeScalarView(cleaned.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+      var flattened: String {
+        String(String.UnicodeScalarView(cleaned.unicodeScalars.map { $0.value < 0x20 ? " " : $0 }))
+      }
       let json =
         cleaned.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }
         ?? flattened.data(using: .utf8).flatMap { try? JSONSerialization.jsonObject(with: $0, options: [.fragmentsAllowed]) }

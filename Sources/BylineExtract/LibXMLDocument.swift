@@ -46,21 +46,30 @@ final class LibXMLDocument {
     let root = HTMLNode(tag: "#document")
     // Explicit stack of (libxml node, Swift parent, depth) so no recursion is needed.
     var stack: [(UnsafeMutablePointer<xmlNode>, HTMLNode, Int)] = []
-    var child = doc.pointee.children
-    var firsts: [(UnsafeMutablePointer<xmlNode>, HTMLNode, Int)] = []
+    // Children are pushed last first (via `prev`), so they pop in document order.
+    var child = doc.pointee.last
     while let c = child {
-      firsts.append((c, root, 1))
-      child = c.pointee.next
+      stack.append((c, root, 1))
+      child = c.pointee.prev
     }
-    stack.append(contentsOf: firsts.reversed())
+    // Element and attribute names, lower-cased, by libxml's name pointer: the parser keeps
+    // one copy of each name per document, so most look-ups hit.
+    var names: [UnsafePointer<xmlChar>: String] = [:]
+    func nameOf(_ p: UnsafePointer<xmlChar>?) -> String {
+      guard let p else { return "" }
+      if let n = names[p] { return n }
+      let n = String(cString: p).lowercased()
+      names[p] = n
+      return n
+    }
     while let (node, parent, depth) = stack.popLast() {
       switch node.pointee.type {
       case XML_ELEMENT_NODE:
-        let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+        let name = nameOf(node.pointee.name)
         var attrs: [(name: String, value: String)] = []
         var a = node.pointee.properties
         while let attr = a {
-          let an = attr.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+          let an = nameOf(attr.pointee.name)
           var value = ""
           var v = attr.pointee.children
           while let t = v {
@@ -73,13 +82,11 @@ final class LibXMLDocument {
         let element = HTMLNode(tag: name.isEmpty ? "#unknown" : name, attributes: attrs)
         parent.append(element)
         let target = depth >= LibXMLDocument.maxDepth ? parent : element
-        var kids: [(UnsafeMutablePointer<xmlNode>, HTMLNode, Int)] = []
-        var k = node.pointee.children
+        var k = node.pointee.last
         while let c = k {
-          kids.append((c, target, min(depth + 1, LibXMLDocument.maxDepth)))
-          k = c.pointee.next
+          stack.append((c, target, min(depth + 1, LibXMLDocument.maxDepth)))
+          k = c.pointee.prev
         }
-        stack.append(contentsOf: kids.reversed())
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
         if let content = node.pointee.content {
           parent.append(HTMLNode(tag: "", text: String(cString: content)))

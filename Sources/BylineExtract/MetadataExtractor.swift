@@ -9,10 +9,12 @@ import BylineCore
 ///   URL, `rel=author` / `itemprop=author` / byline-class elements (``AuthorCleaner``).
 /// - published, first found of: JSON-LD `datePublished`; `article:published_time` and other
 ///   date metas; `itemprop=datePublished`; elements named for publishing (`class="PublishDate"`);
-///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; visible
-///   dates in date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
+///   a visible "Published …/Veröffentlicht am …" line; `<time>` nearest the headline; a date
+///   line under the headline with a time and zone ("22:11 GMT+10"); visible dates in
+///   date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
 ///   line after the headline; modification dates last. A UTC time near midnight one day off
-///   the URL's day yields the URL's day.
+///   the URL's day yields the URL's day. A UTC stamp one day off the date line near the
+///   headline yields the publisher's local day (``localDay(of:visible:)``).
 /// - language (`<html lang>`, `content-language`, `og:locale`), canonical URL
 ///   (`rel=canonical`, `og:url`), site name (`og:site_name`, JSON-LD publisher), tags
 ///   (`article:tag`, `keywords`, JSON-LD `keywords`).
@@ -158,8 +160,7 @@ enum MetadataExtractor {
           visible.append(links.joined(separator: ", "))
           continue
         }
-        let t = n.innerText
-        if !t.isEmpty && t.unicodeScalars.count <= 120 { visible.append(t) }
+        if let t = n.innerText(ifAtMost: 120), !t.isEmpty { visible.append(t) }
       }
     }
     authorSources.append(contentsOf: visible.map { [$0] })
@@ -209,16 +210,11 @@ enum MetadataExtractor {
   }
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
-  static func inComments(_ n: HTMLNode) -> Bool {
-    n.ancestors.contains { a in
-      a.tag == "body" || a.tag == "html"
-        ? false
-        : a.tag == "form"
-          || a.classWords.contains {
-            $0 == "comment" || $0 == "comments" || $0 == "commentlist" || $0 == "respond" || $0 == "disqus"
-          }
-    }
-  }
+  static func inComments(_ n: HTMLNode) -> Bool { n.inCommentsOrForm }
+
+  /// True when `n` sits in a reader-comment section (forms do not count: some sites wrap the
+  /// whole page in one).
+  static func inCommentSection(_ n: HTMLNode) -> Bool { n.inCommentSection }
 
   /// Words that start a publication line: "Veröffentlicht am 16.08.2019", "Published on …".
   static let publishedWords = [
@@ -230,6 +226,7 @@ enum MetadataExtractor {
   static func parseDate(_ s: String) -> PublicationDate? {
     let t = s.trimmingCharacters(in: .whitespaces)
     if let d = PublicationDate(iso: t) { return d }
+    if let d = looseISO(t) { return d }
     if t.count > 10, let d = PublicationDate(iso: String(t.prefix(10))), t.utf8.count >= 10 {
       // "2024-07-22T18:17:05.000+0000" forms PublicationDate(iso:) refuses: keep the day,
       // and the time when it is plain.
@@ -237,6 +234,82 @@ enum MetadataExtractor {
       return d
     }
     return DateLineParser().parse(t)
+  }
+
+  /// Machine time stamps `PublicationDate(iso:)` refuses but whose parts are clear:
+  /// `2020-12-05T23:15:0Z` (one-digit seconds), `2024-07-22T18:17:05.000+0000`,
+  /// `2024-07-22 18:17:05 +03:00`. Nil unless the whole string is read.
+  static func looseISO(_ s: String) -> PublicationDate? {
+    let b = Array(s.utf8)
+    guard b.count > 16, var d = PublicationDate(iso: String(decoding: b[0..<10], as: UTF8.self)),
+      b[10] == 84 || b[10] == 32
+    else { return nil }
+    var i = 11
+    func num(max n: Int) -> Int? {
+      var v = 0
+      var k = 0
+      while k < n, i < b.count, b[i] >= 48, b[i] <= 57 {
+        v = v * 10 + Int(b[i] - 48)
+        i += 1
+        k += 1
+      }
+      return k == 0 ? nil : v
+    }
+    guard let h = num(max: 2), i < b.count, b[i] == 58 else { return nil }
+    i += 1
+    guard let m = num(max: 2) else { return nil }
+    d.hour = h
+    d.minute = m
+    if i < b.count, b[i] == 58 {
+      i += 1
+      d.second = num(max: 2)
+    }
+    if i < b.count, b[i] == 46 {  // fraction of a second
+      i += 1
+      _ = num(max: 9)
+    }
+    while i < b.count, b[i] == 32 { i += 1 }
+    if i < b.count, b[i] == 90 {
+      d.utcOffsetMinutes = 0
+      i += 1
+    } else if i < b.count, b[i] == 43 || b[i] == 45 {
+      let sign = b[i] == 45 ? -1 : 1
+      i += 1
+      guard let oh = num(max: 2) else { return nil }
+      if i < b.count, b[i] == 58 { i += 1 }
+      let om = num(max: 2) ?? 0
+      d.utcOffsetMinutes = sign * (oh * 60 + om)
+    }
+    guard i == b.count, d.isValid else { return nil }
+    return d
+  }
+
+  /// The publisher's local day for a UTC time stamp (`Z`, `+00:00`: a server clock, not the
+  /// publisher's), when the page's own visible date line near the headline says it: a stamp `2020-12-05T23:15Z` on a page whose first date line
+  /// after the headline reads "06 Dicembre 2020" was published on the 6th where the publisher
+  /// is. Taken only when the line is exactly one day off and some real offset (−12:00 to
+  /// +14:00) turns the stamp into that day. With an offset on the line ("13 Jan 2020, 22:11
+  /// GMT+10") the stamp is converted to it (same instant, the line's wall clock); without one
+  /// the line's date (and time, if given) is kept as written. Nil when the rule does not apply.
+  static func localDay(of stamp: PublicationDate, visible v: PublicationDate) -> PublicationDate? {
+    guard let h = stamp.hour, let off = stamp.utcOffsetMinutes, abs(v.dayNumber - stamp.dayNumber) == 1 else {
+      return nil
+    }
+    let utc = stamp.dayNumber * 1440 + h * 60 + (stamp.minute ?? 0) - off
+    if let vo = v.utcOffsetMinutes {
+      let local = utc + vo
+      let day = local >= 0 ? local / 1440 : (local - 1439) / 1440
+      guard day == v.dayNumber else { return nil }
+      var out = PublicationDate.fromDayNumber(day)
+      out.hour = (local - day * 1440) / 60
+      out.minute = (local - day * 1440) % 60
+      out.second = stamp.second
+      out.utcOffsetMinutes = vo
+      return out
+    }
+    let start = v.dayNumber * 1440
+    guard utc + 14 * 60 >= start, utc - 12 * 60 < start + 1440 else { return nil }
+    return v
   }
 
   /// The page's date, corrected to the day in the URL when the two are one day apart (a
@@ -253,7 +326,11 @@ enum MetadataExtractor {
     {
       return inURL
     }
-
+    if let f = found, f.utcOffsetMinutes == 0, let v = visibleDateLine(all, dayFirst: dayFirst, within: 40),
+      let local = localDay(of: f, visible: v)
+    {
+      return local
+    }
     return found
   }
 
@@ -271,15 +348,14 @@ enum MetadataExtractor {
     }
     // Elements named for the publication date: class="PublishDate", "published", "pubdate".
     for n in all where !n.isText && !n.removed {
-      let words = BoilerplateRules.words(n.rawClassAndID)
+      let words = n.rawClassWords
       guard words.contains(where: { $0 == "publish" || $0 == "published" || $0 == "pubdate" || $0 == "publishdate" || $0 == "publication" }),
         !words.contains(where: { $0 == "modified" || $0 == "updated" || $0 == "update" }), !inComments(n)
       else { continue }
       for attr in ["datetime", "content", "title"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = parseDate(v) { return d }
       }
-      let t = n.innerText
-      if !t.isEmpty, t.unicodeScalars.count <= 150, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
+      if let t = n.innerText(ifAtMost: 150), !t.isEmpty, let d = DateLineParser(preferDayFirst: dayFirst).parse(t) {
         return d
       }
     }
@@ -287,6 +363,8 @@ enum MetadataExtractor {
     for n in all where n.isText {
       let t = HTMLText.collapse(n.text)
       guard !t.isEmpty, t.unicodeScalars.count <= 120 else { continue }
+      // Every publication word starts with one of these letters: skip other lines unlowered.
+      guard let f = t.unicodeScalars.first, f.value < 0x80, "pPvVeEgGoOdD".unicodeScalars.contains(f) else { continue }
       let lower = t.lowercased()
       guard publishedWords.contains(where: { lower.hasPrefix($0) }), !inComments(n) else { continue }
       // The date may follow in the next inline element: use the parent's text then.
@@ -312,23 +390,25 @@ enum MetadataExtractor {
       let dy = py >= h ? py - h : (h - py) + 1
       return dx != dy ? dx < dy : x.offset < y.offset
     }.map(\.element)
-    for t in ordered {
+    for t in ordered where !inCommentSection(t) {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
+    // A date line right under the headline that states its time and zone ("13 Jan 2020,
+    // 22:11 GMT+10") is the story's own stamp; date-named elements may be the site's "today".
+    if let d = visibleDateLine(all, dayFirst: dayFirst, within: 40, zoned: true) { return d }
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = n.classWords
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }) else { continue }
+      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
           return d
         }
       }
-      let t = n.innerText
-      guard !t.isEmpty, t.unicodeScalars.count <= 150 else { continue }
+      guard let t = n.innerText(ifAtMost: 150), !t.isEmpty else { continue }
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
@@ -366,19 +446,22 @@ enum MetadataExtractor {
   }
 
   /// The first date line in the text after the headline (or anywhere in the body without one).
-  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool) -> PublicationDate? {
+  /// `within`: how many text nodes to look at.
+  /// `zoned`: only lines giving a time with a UTC offset or zone.
+  static func visibleDateLine(_ all: [HTMLNode], dayFirst: Bool, within: Int = 400, zoned: Bool = false) -> PublicationDate? {
     let parser = DateLineParser(preferDayFirst: dayFirst)
     let bodyNodes = all.drop { $0.tag != "body" }
     let start = bodyNodes.firstIndex { $0.tag == "h1" } ?? bodyNodes.startIndex
     var looked = 0
     for n in bodyNodes[start...] where n.isText {
-      guard let p = n.parent, !["script", "style", "noscript", "template", "option", "a"].contains(p.tag) else { continue }
+      guard let p = n.parent, !["script", "style", "noscript", "template", "option", "a"].contains(p.tag), !inCommentSection(n)
+      else { continue }
       let t = HTMLText.collapse(n.text)
       guard !t.isEmpty else { continue }
       looked += 1
-      if looked > 400 { break }
+      if looked > within { break }
       guard t.unicodeScalars.count <= 120 else { continue }
-      if let d = parser.parse(t) { return d }
+      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil) { return d }
     }
     return nil
   }

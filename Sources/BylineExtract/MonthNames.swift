@@ -46,6 +46,9 @@ enum MonthNames {
        "نوفمبر", "ديسمبر"],
       ["يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيه", "يوليه", "اغسطس", "سبتمبر", "اكتوبر",
        "نوفمبر", "ديسمبر"],
+      // ar (Levantine/Iraqi names; the two-word ones, كانون الثاني and the like, are left out)
+      ["", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "", "", ""],
+      ["", "", "اذار", "", "ايار", "", "", "اب", "ايلول", "", "", ""],
       // tr
       ["ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim",
        "kasım", "aralık"],
@@ -65,7 +68,7 @@ enum MonthNames {
     ]
     var t: [String: Int] = [:]
     for list in lists {
-      for (i, name) in list.enumerated() where t[name] == nil { t[name] = i + 1 }
+      for (i, name) in list.enumerated() where !name.isEmpty && t[name] == nil { t[name] = i + 1 }
     }
     t["sept"] = 9
     t["märz"] = 3

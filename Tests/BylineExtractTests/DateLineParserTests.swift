@@ -34,6 +34,11 @@ private func iso(_ s: String) -> String? { parser.parse(s)?.description }
   #expect(iso("Mon 22 Jul 2024 18.17 BST") == "2024-07-22")
   #expect(iso("22 July 2024 - 18:17 GMT") == "2024-07-22T18:17Z")
   #expect(iso("Sun, 28 Jun 2020 21:16:15 GMT") == "2020-06-28T21:16:15Z")
+  // A zone with its offset, and an Arabic date giving both names of the month.
+  #expect(iso("Wire service 3 Mar 2021, 21:05 GMT+10") == "2021-03-03T21:05+10:00")
+  #expect(iso("3 Mar 2021 08:00 UTC-05:30") == "2021-03-03T08:00-05:30")
+  #expect(iso("نشر 3 آذار / مارس 2021") == "2021-03-03")
+  #expect(iso("3 أيار 2021") == "2021-05-03")
 }
 
 @Test func dayFirstPreference() {

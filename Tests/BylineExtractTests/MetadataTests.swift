@@ -77,3 +77,41 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   let l = try HTMLArticleExtractor.extract(html: "<html lang='de_DE'><body><p>Text.</p></body></html>", url: nil)
   #expect(l.metadata.language == "de-DE")
 }
+
+@Test func looseMachineStamps() {
+  #expect(MetadataExtractor.parseDate("2021-03-02T23:40:5Z")?.description == "2021-03-02T23:40:05Z")
+  #expect(MetadataExtractor.parseDate("2021-03-02T23:40:05.000+0100")?.description == "2021-03-02T23:40:05+01:00")
+  #expect(MetadataExtractor.parseDate("2021-03-02 23:40:05 -05:00")?.description == "2021-03-02T23:40:05-05:00")
+}
+
+@Test func utcStampTakesThePublishersLocalDay() throws {
+  let stamp = "<meta property='article:published_time' content='2021-03-02T23:40:00Z'>"
+  // The date line under the headline gives the next day: the publisher is east of UTC.
+  #expect(try meta(stamp, "<h1>Ferry service resumes</h1><p>3 March 2021</p>").published?.dayString == "2021-03-03")
+  // With an offset on the line the stamp is converted to it.
+  #expect(try meta(stamp, "<h1>Ferry service resumes</h1><p>3 Mar 2021, 09:40 GMT+10</p>").published?.description
+    == "2021-03-03T09:40:00+10:00")
+  // A stamp in the publisher's own offset is kept; so is one whose line is two days off.
+  #expect(try meta("<meta property='article:published_time' content='2021-03-02T23:40:00+01:00'>",
+    "<h1>Ferry service resumes</h1><p>3 March 2021</p>").published?.description == "2021-03-02T23:40:00+01:00")
+  #expect(try meta(stamp, "<h1>Ferry service resumes</h1><p>4 March 2021</p>").published?.dayString == "2021-03-02")
+  // No offset reaches the line's day from 09:00 UTC.
+  #expect(try meta("<meta property='article:published_time' content='2021-03-02T09:00:00Z'>",
+    "<h1>Ferry service resumes</h1><p>3 March 2021</p>").published?.dayString == "2021-03-02")
+}
+
+@Test func commentDatesAreNotThePublicationDate() throws {
+  let body = "<h1>Ferry service resumes</h1><div class='post-footer'>Written on 2 March 2021 by Ann</div>"
+    + "<ol class='commentlist'><li class='comment'><div class='comment-meta commentmetadata'><a href='#c1'>5 March 2021 at 11:21</a></div></li></ol>"
+  #expect(try meta("", body).published?.dayString == "2021-03-02")
+}
+
+@Test func zonedDateLineBeatsDateNamedElements() throws {
+  // The site's "today" in a date-named element before the headline; the story's own stamp
+  // with its zone under the headline.
+  let body = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05 GMT+10</p>"
+  #expect(try meta("", body).published?.description == "2021-03-03T21:05+10:00")
+  // Without a zone the date-named element still wins.
+  let plain = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05</p>"
+  #expect(try meta("", plain).published?.dayString == "2021-03-04")
+}
