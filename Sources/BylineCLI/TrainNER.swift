@@ -40,6 +40,9 @@ struct TrainNER: ParsableCommand {
   @Flag(help: "Do not use the rule-based finder's output as features.")
   var noRules = false
 
+  @Flag(help: "Also train on copies of the training documents with undotted initialisms (\"U.S.\" → \"US\").")
+  var undotted = false
+
   @Option(help: "The Lexicons folder.")
   var lexicons: String?
 
@@ -50,7 +53,11 @@ struct TrainNER: ParsableCommand {
     let rules = noRules ? nil : RuleMentionFinder(lexicons: entityLexicons, gazetteer: gazetteer)
     let extractor = NERFeatureExtractor(lexicons: entityLexicons, gazetteer: gazetteer, rules: rules, bucketBits: bits)
     var items: [NERCorpus.Item] = []
-    for path in train { items += try NERCorpus(contentsOf: URL(fileURLWithPath: path)).items }
+    for path in train {
+      let corpus = try NERCorpus(contentsOf: URL(fileURLWithPath: path))
+      items += corpus.items
+      if undotted { items += try corpus.undottedCopies() }
+    }
     let devItems = try dev.map { try NERCorpus(contentsOf: URL(fileURLWithPath: $0)).items } ?? []
     print("train: \(items.count) documents; dev: \(devItems.count) documents")
     let training = NERTraining(epochs: epochs, seed: seed, pruneBelow: prune)
@@ -59,5 +66,7 @@ struct TrainNER: ParsableCommand {
     }
     try model.write(to: URL(fileURLWithPath: out))
     print("wrote \(out) (epoch \(best.number), dev \(best.dev), \(model.nonZeroCount) weights)")
+    let speed = try NERTraining.measure(model: URL(fileURLWithPath: out), on: devItems.isEmpty ? items : devItems, extractor: extractor)
+    print(speed)
   }
 }

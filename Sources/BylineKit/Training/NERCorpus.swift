@@ -128,3 +128,57 @@ public struct NERCorpus: Sendable {
     return docs
   }
 }
+
+extension NERCorpus {
+  /// Copies of the documents that write initialisms with periods ("U.S.", "U.N."), written
+  /// without them ("US", "UN") as current news does; gold spans move with the text.
+  ///
+  /// The CoNLL-2003 Reuters text (1996) always dots them, so a tagger trained on it alone
+  /// takes "US" for an organisation acronym.
+  public func undottedCopies() throws -> [Item] {
+    var out: [Item] = []
+    for item in items {
+      let b = item.document.bytes
+      var keep = [Bool](repeating: true, count: b.count)
+      var changed = false
+      func upper(_ x: UInt8) -> Bool { x >= 65 && x <= 90 }
+      func alnum(_ x: UInt8) -> Bool { upper(x) || (x >= 97 && x <= 122) || (x >= 48 && x <= 57) }
+      var i = 0
+      while i < b.count {
+        // An initialism: 2–3 "X." pairs, not inside a longer word.
+        if (i == 0 || (!alnum(b[i - 1]) && b[i - 1] != 46)), upper(b[i]) {
+          var j = i
+          var pairs = 0
+          while j + 1 < b.count, upper(b[j]), b[j + 1] == 46, pairs < 3 {
+            j += 2
+            pairs += 1
+          }
+          if pairs >= 2, j >= b.count || !alnum(b[j]) {
+            var k = i + 1
+            while k < j { keep[k] = false; k += 2 }
+            changed = true
+            i = j
+            continue
+          }
+        }
+        i += 1
+      }
+      guard changed else { continue }
+      var newAt = [Int](repeating: 0, count: b.count + 1)
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(b.count)
+      for k in 0..<b.count {
+        newAt[k] = bytes.count
+        if keep[k] { bytes.append(b[k]) }
+      }
+      newAt[b.count] = bytes.count
+      var doc = Document(id: item.document.id + "-undotted", text: String(decoding: bytes, as: UTF8.self))
+      try TokenizerStage().process(&doc)
+      let gold = item.gold.map {
+        EntityMention(range: TextRange(newAt[$0.range.utf8Start], newAt[$0.range.utf8End]), type: $0.type, rule: $0.rule)
+      }
+      out.append(Item(document: doc, gold: gold, lacksMisc: item.lacksMisc))
+    }
+    return out
+  }
+}
