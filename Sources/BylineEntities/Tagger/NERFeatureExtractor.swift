@@ -10,6 +10,9 @@ public struct NERFeatures: Sendable {
   var lower: [UInt64]
   var shape: [UInt64]
   var ruleTag: [UInt8]
+  /// Tokens that start a line: decoding starts afresh there (no mention crosses a line
+  /// break). ICU sentence starts are not used: they fall inside names ("J. Adams").
+  var lineStart: [Bool]
   /// Number of tokens.
   public var count: Int { lower.count }
 }
@@ -333,7 +336,23 @@ public struct NERFeatureExtractor: Sendable {
       }
       offsets[i + 1] = Int32(buckets.count)
     }
-    return NERFeatures(buckets: buckets, offsets: offsets, lower: lower, shape: shape, ruleTag: ruleTag)
+    return NERFeatures(
+      buckets: buckets, offsets: offsets, lower: lower, shape: shape, ruleTag: ruleTag,
+      lineStart: NERFeatureExtractor.lineStarts(document))
+  }
+
+  static func lineStarts(_ document: Document) -> [Bool] {
+    let tokens = document.tokens
+    let bytes = document.bytes
+    var out = [Bool](repeating: false, count: tokens.count)
+    for i in tokens.indices {
+      if i == 0 { out[i] = true; continue }
+      for k in tokens[i - 1].range.utf8End..<tokens[i].range.utf8Start where bytes[k] == 10 {
+        out[i] = true
+        break
+      }
+    }
+    return out
   }
 
   /// Rows of the history features of token `i` given the two previous tags.

@@ -48,6 +48,10 @@ public final class PerceptronNERModel: Sendable {
           let base = Int(buckets[k]) &* T
           for t in 0..<T { scores[t] += w[base &+ t] }
         }
+        if f.lineStart[i] {
+          prev = 0
+          prev2 = 0
+        }
         let h = extractor.historyRows(f, i, prev, prev2)
         for r in [h.0, h.1, h.2, h.3, h.4] {
           let base = Int(r) &* T

@@ -44,6 +44,10 @@ public struct PerceptronNERTrainer {
     for i in 0..<f.count {
       rows.removeAll(keepingCapacity: true)
       rows.append(contentsOf: f.buckets[Int(f.offsets[i])..<Int(f.offsets[i + 1])])
+      if f.lineStart[i] {
+        prev = 0
+        prev2 = 0
+      }
       let h = extractor.historyRows(f, i, prev, prev2)
       rows.append(contentsOf: [h.0, h.1, h.2, h.3, h.4])
       for t in 0..<T { scores[t] = 0 }
