@@ -117,7 +117,13 @@ public struct NERFeatureExtractor: Sendable {
         let len = r.utf8End - r.utf8Start
         var k = r.utf8Start
         while k < r.utf8End {
-          let b = bytes[k]
+          var b = bytes[k]
+          var width = 1
+          // Curly quotes hash as straight ones ("’s" = "'s", as in the training text).
+          if b == 0xE2, k + 2 < r.utf8End, bytes[k + 1] == 0x80 {
+            let c = bytes[k + 2]
+            if c == 0x98 || c == 0x99 { b = 39; width = 3 } else if c == 0x9C || c == 0x9D { b = 34; width = 3 }
+          }
           var lb = b
           var sh: UInt8
           if b >= 65, b <= 90 {
@@ -126,12 +132,10 @@ public struct NERFeatureExtractor: Sendable {
             sh = 120; lowerCount += 1  // x
           } else if b >= 48, b <= 57 {
             sh = 100; digits += 1  // d
-          } else if b == 0xC3, k + 1 < r.utf8End {
-            // Latin-1 letters: U+00C0–U+00DE upper, U+00DF–U+00FF lower.
-            let c = bytes[k + 1]
-            if c >= 0x80, c <= 0x9E, c != 0x97 { sh = 88; upper += 1 } else { sh = 120; lowerCount += 1 }
           } else if b >= 0xC0 {
-            sh = 120; lowerCount += 1
+            // A non-ASCII letter ("Đà", "Ölkə"): its case from the scalar's properties.
+            let p = NERFeatureExtractor.scalar(bytes, k, r.utf8End).properties
+            if p.isUppercase { sh = 88; upper += 1 } else if p.isAlphabetic { sh = 120; lowerCount += 1 } else { sh = 0 }
           } else if b >= 0x80 {
             sh = 0
           } else {
@@ -143,7 +147,7 @@ public struct NERFeatureExtractor: Sendable {
           if sh != 0, sh != lastShape { hs = FeatureHash.add(hs, sh); lastShape = sh }
           let off = k - r.utf8Start
           if off < 4 { pre[i * 4 + off] = hl }
-          k += 1
+          k += width
         }
         for m in 0..<min(4, len) {
           suf[i * 4 + m] = FeatureHash.bytes(bytes, r.utf8End - m - 1, r.utf8End, lower: true)
@@ -339,6 +343,16 @@ public struct NERFeatureExtractor: Sendable {
     return NERFeatures(
       buckets: buckets, offsets: offsets, lower: lower, shape: shape, ruleTag: ruleTag,
       lineStart: NERFeatureExtractor.lineStarts(document))
+  }
+
+  /// The scalar whose UTF-8 starts at `k` (U+FFFD when malformed).
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int) -> Unicode.Scalar {
+    let b = bytes[k]
+    let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+    guard k + len <= end else { return "\u{FFFD}" }
+    var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+    for j in 1..<len { v = v << 6 | UInt32(bytes[k + j] & 0x3F) }
+    return Unicode.Scalar(v) ?? "\u{FFFD}"
   }
 
   static func lineStarts(_ document: Document) -> [Bool] {
