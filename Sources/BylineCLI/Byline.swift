@@ -8,5 +8,5 @@ struct Byline: ParsableCommand {
     discussion: """
       Reports follow the report contract (schema_version 1): see the README.
       """,
-    subcommands: [Analyze.self, Extract.self, Stages.self])
+    subcommands: [Analyze.self, Extract.self, Stages.self, TrainNER.self])
 }

@@ -1,5 +1,6 @@
 import BylineCore
 import BylinePlaces
+import Foundation
 
 /// Finds named entities (PERSON, ORG, PLACE, MISC) and links mentions of one entity.
 ///
@@ -7,8 +8,9 @@ import BylinePlaces
 /// - Produces: `entities`, in text order, non-overlapping, each with `entityID` ("E1"… in
 ///   order of first mention), `canonical` (the fullest name in the article) and `rule`
 ///   (`entities.<rule>`, see ``RuleMentionFinder``).
-/// - Options: the ``MentionFinder`` (default: ``RuleMentionFinder`` over
-///   `Lexicons/entities/` and the shared ``Gazetteer``); coreference is ``EntityCoreference``.
+/// - Options: the ``MentionFinder`` (default: ``PerceptronMentionFinder`` when
+///   `Lexicons/models/ner.model` exists, else ``RuleMentionFinder`` over `Lexicons/entities/`
+///   and the shared ``Gazetteer``); coreference is ``EntityCoreference``.
 /// - Limits: English; CoNLL-2003 span conventions (no leading "the", titles outside PERSON
 ///   spans: "Turkish President Recep Tayyip Erdogan" → MISC "Turkish" + PERSON "Recep Tayyip
 ///   Erdogan"); unknown names are typed by guesswork.
@@ -21,9 +23,22 @@ public struct EntityStage: Stage {
   public let finder: any MentionFinder
   public let coreference: EntityCoreference
 
-  /// The rule-based stage with its lexicons loaded from `Lexicons/entities/`.
+  /// The shipped tagger model, inside the Lexicons folder.
+  public static let modelPath = "models/ner.model"
+
+  /// The stage with its lexicons loaded from `Lexicons/entities/`: the trained tagger
+  /// (``PerceptronMentionFinder``) when `Lexicons/models/ner.model` exists, otherwise the
+  /// rule-based finder alone.
   public init(lexicons: LexiconStore, gazetteer: Gazetteer) throws {
-    self.init(finder: RuleMentionFinder(lexicons: try EntityLexicons(lexicons: lexicons), gazetteer: gazetteer))
+    let entityLexicons = try EntityLexicons(lexicons: lexicons)
+    let rules = RuleMentionFinder(lexicons: entityLexicons, gazetteer: gazetteer)
+    let modelURL = lexicons.url(EntityStage.modelPath)
+    if FileManager.default.fileExists(atPath: modelURL.path) {
+      let model = try PerceptronNERModel(contentsOf: modelURL)
+      self.init(finder: PerceptronMentionFinder(model: model, lexicons: entityLexicons, gazetteer: gazetteer, rules: rules))
+    } else {
+      self.init(finder: rules)
+    }
   }
 
   /// A stage over any mention finder (a trained tagger, or rules with in-memory lexicons).

@@ -1,6 +1,9 @@
 import Benchmark
 import BylineCore
+import BylineEntities
 import BylineKit
+import BylinePlaces
+import BylineText
 import Foundation
 
 // Corpora come from the evaluation data beside the project (`../shared/eval/data`, or
@@ -25,6 +28,27 @@ let benchmarks: @Sendable () -> Void = {
     let analyzer = try! DefaultAnalyzer.make(lexicons: lexicons)
     Benchmark("analyze: ner dev texts (\(corpora.texts.count) docs, \(corpora.words) words)") { benchmark in
       for text in corpora.texts { blackHole(analyzer.analyze(text)) }
+    }
+    // The entity tagger alone (features with rule stacking + decoding) over pre-tokenised texts.
+    let store = lexicons
+    if FileManager.default.fileExists(atPath: store.url(EntityStage.modelPath).path) {
+      let model = try! PerceptronNERModel(contentsOf: store.url(EntityStage.modelPath))
+      let lex = try! EntityLexicons(lexicons: store)
+      let gazetteer = try! Gazetteer.shared(from: store)
+      let finder = PerceptronMentionFinder(
+        model: model, lexicons: lex, gazetteer: gazetteer, rules: RuleMentionFinder(lexicons: lex, gazetteer: gazetteer))
+      var docs: [Document] = []
+      for r in corpora.texts {
+        if case .text(let t) = r.content {
+          var d = Document(id: r.id, text: t)
+          try! TokenizerStage().process(&d)
+          docs.append(d)
+        }
+      }
+      let tokens = docs.reduce(0) { $0 + $1.tokens.count }
+      Benchmark("entities: perceptron tagger, ner dev texts (\(docs.count) docs, \(tokens) tokens)") { benchmark in
+        for d in docs { blackHole(finder.mentions(in: d)) }
+      }
     }
   }
   // The quotes stage alone, over documents already tokenized and entity-tagged (its inputs),
