@@ -93,7 +93,6 @@ extension Scan {
         if (c.first...c.last).allSatisfy({ isCommonNoun(words[$0].text) || Scan.connectors.contains(words[$0].text) }) {
           continue
         }
-        let count = c.last - c.first + 1
         // "Revenue 1,234 1,100": table row labels are not names.
         if resultLine[words[c.first].sentence], c.first == c.last, isCommonNoun(k) { continue }
         // "Zemun 1 Rad 0", "Bristol City 0": unknown one-word names, and names with a

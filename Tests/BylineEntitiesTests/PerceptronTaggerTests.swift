@@ -69,7 +69,7 @@ import Testing
   }
 
   @Test func generalisesToANewSentence() throws {
-    let (model, extractor) = try Self.trainTiny()
+    let (model, _) = try Self.trainTiny()
     let finder = PerceptronMentionFinder(model: model, lexicons: Self.lexicons, gazetteer: TestGazetteer.make(), rules: nil)
     var doc = DocumentBuilder.make("Carol Hunt met Alice Morgan in Moscow.")
     try TokenizerStage().process(&doc)
