@@ -16,7 +16,14 @@ import Foundation
 ///   Erdogan"); unknown names are typed by guesswork.
 public struct EntityStage: Stage {
   public let name = "entities"
-  public let summary = "Named entities (PERSON/ORG/PLACE/MISC) from lexicons, capitalisation and context, linked within the article"
+  /// Says which finder runs: the trained tagger or the rules.
+  public var summary: String {
+    let how =
+      finder is PerceptronMentionFinder
+      ? "averaged-perceptron tagger over lexicon and rule features"
+      : "lexicons, capitalisation and context rules"
+    return "Named entities (PERSON/ORG/PLACE/MISC) by \(how), linked within the article"
+  }
   public let requires: Set<Layer> = [.tokens, .sentences]
   public let produces: Set<Layer> = [.entities]
 

@@ -97,6 +97,7 @@ func datesBenchmark(lexicons: LexiconStore?) {
       blackHole(d.dates.count)
     }
   }
+}
 
 /// The PolNeAR dev texts (`quotes/polnear_dev.jsonl`, read at run time), run through every
 /// stage before the quotes stage.
