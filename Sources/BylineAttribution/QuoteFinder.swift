@@ -504,7 +504,10 @@ struct QuoteFinder {
     var source: Range<Int>
     var pieces: [Range<Int>]
     var c = cr.upperBound
-    while c < b, view.low[c] != ",", c < cr.upperBound + 12 { c += 1 }
+    // A source closing its sentence may be long: "…, according to a new poll by the Harvard
+    // Institute of Politics and the polling firm it hired." One opening the sentence ends at a comma.
+    let window = i <= a + 1 ? 12 : 24
+    while c < b, view.low[c] != ",", c < cr.upperBound + window { c += 1 }
     if i <= a + 1 {
       guard c < b, view.low[c] == "," else { return nil }
       source = cr.upperBound..<c

@@ -96,6 +96,15 @@ import Testing
     #expect(doc.string(b.range) == "The fishing quota will be cut by a fifth")
   }
 
+  @Test func longAccordingToSourceClosingItsSentence() throws {
+    let doc = try run("""
+      Most young voters in the valley would back the tram plan, according to a new survey by the Institute of Transport Studies at the University of Westmoor and the regional council.
+      """)
+    let a = try #require(quote(doc, containing: "Most young voters"))
+    #expect(doc.string(a.range) == "Most young voters in the valley would back the tram plan")
+    #expect(a.rule == "quotes.according-to")
+  }
+
   @Test func dashSignedReaderCommentsAndAccordingToBeforeAQuote() throws {
     let doc = try run("""
       "The new bus lanes saved me twenty minutes every morning."― Alma Ruiz.
