@@ -96,6 +96,21 @@ import Testing
     #expect(doc.string(b.range) == "The fishing quota will be cut by a fifth")
   }
 
+  @Test func stanceAndMultiWordCuesReportContent() throws {
+    let doc = try run("""
+      Councillor Mara Ibsen made clear that the bus depot would not close this year.
+
+      Harbour master Ken Tanaka decided the ferry service would resume in the spring.
+      """, people: ["Mara Ibsen", "Ken Tanaka"])
+    let a = try #require(quote(doc, containing: "the bus depot"))
+    #expect(doc.string(a.range) == "the bus depot would not close this year")
+    #expect(a.speaker == "Mara Ibsen")
+    #expect(a.cueRange.map { doc.string($0) } == "made clear")
+    let b = try #require(quote(doc, containing: "the ferry service"))
+    #expect(doc.string(b.range) == "the ferry service would resume in the spring")
+    #expect(b.speaker == "Ken Tanaka")
+  }
+
   @Test func longAccordingToSourceClosingItsSentence() throws {
     let doc = try run("""
       Most young voters in the valley would back the tram plan, according to a new survey by the Institute of Transport Studies at the University of Westmoor and the regional council.
