@@ -111,6 +111,18 @@ import Testing
     #expect(b.speaker == "Ken Tanaka")
   }
 
+  @Test func sentenceOpeningPollIsTheSource() throws {
+    let doc = try run("""
+      In a new Westmoor Herald poll released Monday, 52 percent of residents backed the tram plan.
+
+      In the spring, the council will vote on the tram plan again.
+      """)
+    let a = try #require(quote(doc, containing: "52 percent"))
+    #expect(doc.string(a.range) == "52 percent of residents backed the tram plan")
+    #expect(a.rule == "quotes.in-poll")
+    #expect(quote(doc, containing: "the council will vote") == nil)
+  }
+
   @Test func longAccordingToSourceClosingItsSentence() throws {
     let doc = try run("""
       Most young voters in the valley would back the tram plan, according to a new survey by the Institute of Transport Studies at the University of Westmoor and the regional council.
