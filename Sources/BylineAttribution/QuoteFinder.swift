@@ -261,6 +261,7 @@ struct QuoteFinder {
       return
     }
     var i = a
+    if let next = inPoll(a, b) { i = next }
     var lastMention: SpeakerMention? = nil
     while i < b {
       guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
@@ -504,7 +505,10 @@ struct QuoteFinder {
     var source: Range<Int>
     var pieces: [Range<Int>]
     var c = cr.upperBound
-    while c < b, view.low[c] != ",", c < cr.upperBound + 12 { c += 1 }
+    // A source closing its sentence may be long: "…, according to a new poll by the Harvard
+    // Institute of Politics and the polling firm it hired." One opening the sentence ends at a comma.
+    let window = i <= a + 1 ? 12 : 24
+    while c < b, view.low[c] != ",", c < cr.upperBound + window { c += 1 }
     if i <= a + 1 {
       guard c < b, view.low[c] == "," else { return nil }
       source = cr.upperBound..<c
@@ -532,6 +536,29 @@ struct QuoteFinder {
     guard !overlapsConsumedDirect(hull) else { return nil }
     let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
     add(QuoteCandidate(pieces: ranges, type: type, mention: m, cue: cr, rule: "quotes.according-to"))
+    return b
+  }
+
+  /// Poll words that make a sentence-opening "In …," phrase the source of what follows.
+  static let pollHeads: Set<String> = ["poll", "polls", "survey", "surveys"]
+
+  /// `In a new Westmoor Herald poll released Monday, 52 percent backed the plan.`: the poll is the
+  /// source and the clause after the comma its finding. Returns the token after the content.
+  mutating func inPoll(_ a: Int, _ b: Int) -> Int? {
+    guard b - a > 6, view.low[a] == "in", !insideQuote(a),
+      let c = (a + 2..<min(b, a + 16)).first(where: { view.low[$0] == "," }),
+      let head = (a + 1..<c).last(where: { Self.pollHeads.contains(view.low[$0]) })
+    else { return nil }
+    guard let m = speakers.classify((a + 1)..<c) ?? speakers.classify((a + 1)..<(head + 1)) else { return nil }
+    var cs = c + 1
+    while cs < b, !view.isWord(cs) { cs += 1 }
+    var ce = b
+    while ce > cs, !view.isWord(ce - 1) { ce -= 1 }
+    guard cs < ce, wordCount(cs..<ce) >= 4 else { return nil }
+    let content = view.span(cs..<ce)
+    guard !overlapsConsumedDirect(content) else { return nil }
+    let type: QuoteType = absorbQuotedFragments(content) ? .mixed : .indirect
+    add(QuoteCandidate(pieces: [content], type: type, mention: m, cue: a..<(a + 1), rule: "quotes.in-poll"))
     return b
   }
 

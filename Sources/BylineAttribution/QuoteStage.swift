@@ -26,6 +26,8 @@ import BylineCore
 /// - `quotes.indirect-participle`: `He stressed …, noting that …` (speaker of the sentence).
 /// - `quotes.indirect-cue-after`: `Prices will rise, the bank said.` / `…, said Smith.`
 /// - `quotes.according-to`: `According to X, …` / `…, according to X.`
+/// - `quotes.in-poll`: `In a new Herald poll released Monday, 52 percent backed …` (the poll is
+///   the source).
 /// - `quotes.colon-attribution`: `Senior Hamas source to Al Mayadeen: We consider …` and
 ///   transcript lines `CLINTON: …` (the speaker must be named again in the article).
 public struct QuoteStage: Stage {

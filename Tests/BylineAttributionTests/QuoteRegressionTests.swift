@@ -96,6 +96,42 @@ import Testing
     #expect(doc.string(b.range) == "The fishing quota will be cut by a fifth")
   }
 
+  @Test func stanceAndMultiWordCuesReportContent() throws {
+    let doc = try run("""
+      Councillor Mara Ibsen made clear that the bus depot would not close this year.
+
+      Harbour master Ken Tanaka decided the ferry service would resume in the spring.
+      """, people: ["Mara Ibsen", "Ken Tanaka"])
+    let a = try #require(quote(doc, containing: "the bus depot"))
+    #expect(doc.string(a.range) == "the bus depot would not close this year")
+    #expect(a.speaker == "Mara Ibsen")
+    #expect(a.cueRange.map { doc.string($0) } == "made clear")
+    let b = try #require(quote(doc, containing: "the ferry service"))
+    #expect(doc.string(b.range) == "the ferry service would resume in the spring")
+    #expect(b.speaker == "Ken Tanaka")
+  }
+
+  @Test func sentenceOpeningPollIsTheSource() throws {
+    let doc = try run("""
+      In a new Westmoor Herald poll released Monday, 52 percent of residents backed the tram plan.
+
+      In the spring, the council will vote on the tram plan again.
+      """)
+    let a = try #require(quote(doc, containing: "52 percent"))
+    #expect(doc.string(a.range) == "52 percent of residents backed the tram plan")
+    #expect(a.rule == "quotes.in-poll")
+    #expect(quote(doc, containing: "the council will vote") == nil)
+  }
+
+  @Test func longAccordingToSourceClosingItsSentence() throws {
+    let doc = try run("""
+      Most young voters in the valley would back the tram plan, according to a new survey by the Institute of Transport Studies at the University of Westmoor and the regional council.
+      """)
+    let a = try #require(quote(doc, containing: "Most young voters"))
+    #expect(doc.string(a.range) == "Most young voters in the valley would back the tram plan")
+    #expect(a.rule == "quotes.according-to")
+  }
+
   @Test func dashSignedReaderCommentsAndAccordingToBeforeAQuote() throws {
     let doc = try run("""
       "The new bus lanes saved me twenty minutes every morning."― Alma Ruiz.
