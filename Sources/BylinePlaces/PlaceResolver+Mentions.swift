@@ -12,10 +12,26 @@ extension PlaceResolver {
     for em in places {
       let surface = document.string(em.range)
       if let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) {
+        // "Benue state", "Orange County": the division word after the name belongs to the
+        // toponym (places.suffix-span).
+        var range = em.range
+        var suffixed = false
+        if container == nil, let next = followingSuffix(em.range),
+          next.word == "County" || candidates[key]?.contains(where: { $0.feature == .admin1 }) == true
+        {
+          range = TextRange(em.range.utf8Start, next.end)
+          suffixed = true
+        }
+        mentions.append(
+          Mention(
+            range: range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: container, suffixed: suffixed))
+      } else if surface.hasSuffix(" County"), let key = known(String(surface.dropLast(7))) {
+        // "Orange County": resolved through its head name, even when that is a common word.
         mentions.append(
           Mention(
             range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
-            containerKey: container))
+            containerKey: nil, suffixed: true))
       } else if let key = suffixedDivisionKey(surface) {
         mentions.append(
           Mention(
@@ -44,10 +60,15 @@ extension PlaceResolver {
         continue
       }
       if let k = suffixedDivisionKey(whole) {
+        // An ORG or MISC "X State" is a university or team named after the division
+        // ("Mississippi State"): only the division's name is the toponym.
+        let head = document.tokenIndices(in: em.range)
+        let range =
+          head.count > 1
+          ? TextRange(em.range.utf8Start, document.tokens[head.upperBound - 2].range.utf8End) : em.range
         mentions.append(
           Mention(
-            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
-            containerKey: nil, embedded: true, division: true))
+            range: range, entityID: nil, key: k, containerKey: nil, embedded: true, division: true))
         continue
       }
       let idx = document.tokenIndices(in: em.range)
@@ -67,15 +88,40 @@ extension PlaceResolver {
           }
           j += 1
         }
+        if found == nil, let k = known(document.string(document.tokens[i].range)), i + 1 < idx.upperBound,
+          document.tokenText(i + 1) == "County"
+        {
+          // "Montgomery County History Center": a county name inside an ORG name.
+          found = (i, k)
+        }
         if let (end, k) = found {
-          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
-          mentions.append(Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true))
+          var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+          var suffixed = false
+          if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
+            document.tokens[end + 1].range.utf8Start - span.utf8End == 1
+          {
+            span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
+            suffixed = true
+          }
+          mentions.append(
+            Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true, suffixed: suffixed))
           i = end + 1
         } else {
           i += 1
         }
       }
     }
+  }
+
+  /// The division word right after `range` ("state", "State", "County"), one space away.
+  func followingSuffix(_ range: TextRange) -> (word: String, end: Int)? {
+    let i = document.tokenIndex(atOrAfter: range.utf8End)
+    guard i < document.tokens.count, document.tokens[i].range.utf8Start == range.utf8End + 1,
+      document.bytes[range.utf8End] == 32
+    else { return nil }
+    let w = document.tokenText(i)
+    guard w == "State" || w == "state" || w == "County" else { return nil }
+    return (w, document.tokens[i].range.utf8End)
   }
 
   func isCapitalisedWord(_ i: Int) -> Bool {

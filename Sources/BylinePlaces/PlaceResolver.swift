@@ -35,6 +35,9 @@ struct PlaceResolver {
     var embedded = false
     /// The mention names the division, not a town ("Oaxaca State").
     var division = false
+    /// Written with a division word ("Orange County", "Benue state"): resolved even when the
+    /// name is a common word.
+    var suffixed = false
   }
 
   struct Choice {
@@ -84,7 +87,7 @@ struct PlaceResolver {
     out.reserveCapacity(mentions.count)
     for m in mentions {
       guard let c = choices[m.key] else { continue }
-      if commonWords.contains(m.key) && c.rule != "places.container" { continue }
+      if commonWords.contains(m.key) && c.rule != "places.container" && !m.suffixed { continue }
       let e = c.entry
       out.append(
         PlaceMention(
