@@ -18,7 +18,7 @@ public enum DefaultAnalyzer {
       // Demonyms ("Syrian") resolve to the country they refer to, and place names inside
       // organisation names ("Washington Post") are places too (rule places.embedded), as
       // geoparsing benchmarks count them; filter on the rule to drop them.
-      try PlaceStage(lexicons: lexicons, options: .init(resolveDemonyms: true, embedded: true)),
+      try PlaceStage(lexicons: lexicons, options: .init(resolveDemonyms: true, embedded: true, localNames: true)),
       try DateStage(lexicons: lexicons),
       try QuoteStage(lexicons: lexicons),
       try SourceStage(lexicons: lexicons),

@@ -24,10 +24,12 @@ import Foundation
 /// Names that are common words first (`places/common_words.tsv`: "Centre", "Union") resolve
 /// only inside a container pair.
 ///
-/// Options (both off by default; GeoWebNews counts both kinds as toponyms):
+/// Options (all off by default; GeoWebNews counts all these kinds as toponyms):
 /// ``Options/resolveDemonyms`` turns MISC demonym mentions ("Syrian", "European") into country or
 /// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
-/// MISC names ("Washington Post", "EU") (`places.embedded`).
+/// MISC names ("Washington Post", "EU") (`places.embedded`); ``Options/localNames`` keeps
+/// PLACE names the gazetteer lacks that look like places ("Royal Street", "in Nenagh")
+/// (`places.local`, placed at the article's main town).
 ///
 /// Limits: only names in the gazetteer (countries, first-order divisions, places with at least
 /// 15,000 people, regions, seas, a few landmarks); division coordinates are stand-ins (between
@@ -49,9 +51,13 @@ public struct PlaceStage: Stage {
     /// regions, cities of 100,000 or more; rule `places.embedded` (and demonyms inside such
     /// names when `resolveDemonyms` is on).
     public var embedded: Bool
-    public init(resolveDemonyms: Bool = false, embedded: Bool = false) {
+    /// Also keep PLACE mentions the gazetteer lacks when their shape says place ("Royal Street",
+    /// "in Nenagh"), placed at the article's main town, rule `places.local` (geonames id 0).
+    public var localNames: Bool
+    public init(resolveDemonyms: Bool = false, embedded: Bool = false, localNames: Bool = false) {
       self.resolveDemonyms = resolveDemonyms
       self.embedded = embedded
+      self.localNames = localNames
     }
   }
 
@@ -129,6 +135,10 @@ public struct PlaceStage: Stage {
       gazetteer: gazetteer, demonyms: demonyms, commonWords: commonWords, neighbours: neighbours,
       options: options, document: document)
     var places = resolver.resolve()
+    if options.localNames {
+      places += resolver.localPlaces(resolved: places)
+      places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
+    }
     if options.resolveDemonyms {
       let taken = Set(places.map(\.range))
       places += resolver.demonymPlaces().filter { !taken.contains($0.range) }

@@ -199,6 +199,42 @@ import Testing
     #expect(doc.places.first?.geonamesID == 6255148 && doc.places.first?.rule == "places.embedded")
   }
 
+  @Test func localNamesTakeTheArticlesMainTown() throws {
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make(
+      "Crowds filled Royal Street in New Orleans before driving to Bywater. Storm hit New Orleans.")
+    doc.tokens = Self.words(doc)
+    var after = 0
+    for (n, name) in ["Royal Street", "New Orleans", "Bywater", "Storm", "New Orleans"].enumerated() {
+      let r = try #require(DocumentBuilder.range(of: name, in: doc, after: after))
+      after = name == "New Orleans" ? r.utf8End : after
+      doc.entities.append(EntityMention(range: r, type: .place, entityID: "E\(n)", canonical: name, rule: "test"))
+    }
+    var plain = doc
+    try PlaceStage(lexicons: lex).process(&plain)
+    #expect(plain.places.map { plain.string($0.range) } == ["New Orleans", "New Orleans"])
+    try PlaceStage(lexicons: lex, options: .init(localNames: true)).process(&doc)
+    #expect(doc.places.map { doc.string($0.range) } == ["Royal Street", "New Orleans", "Bywater", "New Orleans"])
+    let street = try #require(doc.places.first)
+    #expect(street.rule == "places.local" && street.geonamesID == 0 && street.feature == .other)
+    #expect(street.latitude == doc.places[1].latitude && street.countryCode == "US")
+  }
+
+  @Test func divisionWordsJoinTheToponym() throws {
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    var doc = DocumentBuilder.make("Gunmen attacked villages in Benue state. Mississippi State won.")
+    doc.tokens = Self.words(doc)
+    let benue = try #require(DocumentBuilder.range(of: "Benue", in: doc))
+    let team = try #require(DocumentBuilder.range(of: "Mississippi State", in: doc))
+    doc.entities = [
+      EntityMention(range: benue, type: .place, entityID: "E1", canonical: "Benue", rule: "test"),
+      EntityMention(range: team, type: .org, entityID: "E2", canonical: "Mississippi State", rule: "test"),
+    ]
+    try PlaceStage(lexicons: lex, options: .init(embedded: true)).process(&doc)
+    #expect(doc.places.map { doc.string($0.range) } == ["Benue state", "Mississippi"])
+    #expect(doc.places.allSatisfy { $0.feature == .admin1 })
+  }
+
   /// Word tokens split at spaces and before punctuation (enough for these tests).
   static func words(_ doc: Document) -> [Token] {
     var out: [Token] = []
