@@ -11,6 +11,17 @@ extension PlaceResolver {
       .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     for em in places {
       let surface = document.string(em.range)
+      // "Va." whose period the tokenizer took as the sentence end: the abbreviation with its
+      // period is the toponym when the gazetteer knows it so (places.abbreviation-span).
+      if surface.utf8.count <= 5, document.bytes[safe: em.range.utf8End] == 46,
+        let key = known(surface + ".")
+      {
+        mentions.append(
+          Mention(
+            range: TextRange(em.range.utf8Start, em.range.utf8End + 1),
+            entityID: em.entityID.isEmpty ? nil : em.entityID, key: key, containerKey: nil))
+        continue
+      }
       if let (key, container) = lookupKey(surface) ?? lookupKey(em.canonical) {
         // "Benue state", "Orange County": the division word after the name belongs to the
         // toponym (places.suffix-span).

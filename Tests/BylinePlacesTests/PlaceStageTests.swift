@@ -235,6 +235,12 @@ import Testing
     #expect(doc.places.allSatisfy { $0.feature == .admin1 })
   }
 
+  @Test func abbreviationKeepsItsPeriod() throws {
+    let doc = try Self.run("The company moved to Va. Rents were lower.", places: ["Va"])
+    let p = try #require(doc.places.first)
+    #expect(doc.string(p.range) == "Va." && p.geonamesID == 6254928)
+  }
+
   /// Word tokens split at spaces and before punctuation (enough for these tests).
   static func words(_ doc: Document) -> [Token] {
     var out: [Token] = []
