@@ -21,14 +21,15 @@ extension PlaceResolver {
   /// `places.local` when their shape says place: a name ending in a place word ("Royal Street",
   /// "Morris County", "Crown Heights") or a one-word name after a locative preposition ("in
   /// Nenagh"), and other mentions of a name so accepted. No GeoNames id (0); the coordinates,
-  /// country and division are those of the article's most-mentioned resolved town or division
-  /// (a street of the city the article is about), or of its most-mentioned place of any kind;
+  /// country and division are those of the resolved town or division nearest in the text
+  /// ("Royal Street in New Orleans"), else of the article's most-mentioned place of any kind;
   /// without any resolved place nothing is added.
   ///
-  /// Limits: the coordinates are a stand-in, right for streets and quarters of the focus city,
-  /// wrong by the distance for a town elsewhere.
+  /// Limits: the coordinates are a stand-in, right for streets and quarters of the nearby town,
+  /// wrong by the distance for a place elsewhere.
   func localPlaces(resolved: [PlaceMention]) -> [PlaceMention] {
-    guard let focus = focusPlace(resolved) else { return [] }
+    let towns = resolved.filter { $0.feature == .city || $0.feature == .admin1 }
+    guard let fallback = focusPlace(resolved) else { return [] }
     let taken = resolved.map(\.range)
     var accepted: Set<String> = []
     var pending: [(EntityMention, String)] = []
@@ -47,6 +48,11 @@ extension PlaceResolver {
       pending.append((em, text))
     }
     for (em, text) in pending where accepted.contains(text) {
+      // A town named like the street ("Mason" beside "Mason Street") is more likely the
+      // street itself, shortened: not a witness for where the street is.
+      let words = Set(text.split(separator: " ").map(String.init))
+      let witnesses = towns.filter { !words.contains(document.string($0.range)) }
+      let focus = nearestPlace(to: em.range, among: witnesses) ?? fallback
       out.append(
         PlaceMention(
           range: em.range, name: text, countryCode: focus.countryCode, admin1: focus.admin1,
@@ -71,6 +77,18 @@ extension PlaceResolver {
     let i = document.tokenIndex(atOrAfter: range.utf8Start)
     guard i > 0 else { return false }
     return Self.locativeWords.contains(document.tokenText(i - 1))
+  }
+
+  /// The place mention closest in the text to `range` (before or after; the earlier on a tie):
+  /// "Royal Street in New Orleans".
+  func nearestPlace(to range: TextRange, among places: [PlaceMention]) -> PlaceMention? {
+    func gap(_ p: PlaceMention) -> Int {
+      p.range.utf8End <= range.utf8Start
+        ? range.utf8Start - p.range.utf8End : max(0, p.range.utf8Start - range.utf8End)
+    }
+    var best: PlaceMention? = nil
+    for p in places where best == nil || gap(p) < gap(best!) { best = p }
+    return best
   }
 
   /// The article's most-mentioned resolved town or division (first mentioned on a tie), else

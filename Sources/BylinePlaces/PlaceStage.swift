@@ -29,7 +29,7 @@ import Foundation
 /// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
 /// MISC names ("Washington Post", "EU") (`places.embedded`); ``Options/localNames`` keeps
 /// PLACE names the gazetteer lacks that look like places ("Royal Street", "in Nenagh")
-/// (`places.local`, placed at the article's main town).
+/// (`places.local`, placed at the town named nearest in the text).
 ///
 /// Limits: only names in the gazetteer (countries, first-order divisions, places with at least
 /// 15,000 people, regions, seas, a few landmarks); division coordinates are stand-ins (between
@@ -52,7 +52,7 @@ public struct PlaceStage: Stage {
     /// names when `resolveDemonyms` is on).
     public var embedded: Bool
     /// Also keep PLACE mentions the gazetteer lacks when their shape says place ("Royal Street",
-    /// "in Nenagh"), placed at the article's main town, rule `places.local` (geonames id 0).
+    /// "in Nenagh"), placed at the town named nearest in the text, rule `places.local` (geonames id 0).
     public var localNames: Bool
     public init(resolveDemonyms: Bool = false, embedded: Bool = false, localNames: Bool = false) {
       self.resolveDemonyms = resolveDemonyms
