@@ -17,8 +17,10 @@ public enum DefaultAnalyzer {
       try EntityStage(lexicons: lexicons, gazetteer: gazetteer),
       // Demonyms ("Syrian") resolve to the country they refer to, and place names inside
       // organisation names ("Washington Post") are places too (rule places.embedded), as
-      // geoparsing benchmarks count them; filter on the rule to drop them.
-      try PlaceStage(lexicons: lexicons, options: .init(resolveDemonyms: true, embedded: true, localNames: true)),
+      // geoparsing benchmarks count them; filter on the rule to drop them. `localNames` stays
+      // off: it reports names the gazetteer lacks with a neighbour's coordinates and no
+      // GeoNames id, which a map user would take for a real resolution.
+      try PlaceStage(lexicons: lexicons, options: .init(resolveDemonyms: true, embedded: true)),
       try DateStage(lexicons: lexicons),
       try QuoteStage(lexicons: lexicons),
       try SourceStage(lexicons: lexicons),
