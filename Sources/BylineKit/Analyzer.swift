@@ -60,13 +60,15 @@ public struct Analyzer: Sendable {
         document: Document(id: record.id, text: "", metadata: meta),
         error: "article text is \(base.bytes.count) bytes; the limit is \(maxTextBytes)")
     }
-    var doc = Document(id: base.id, text: base.text, metadata: meta, blocks: base.blocks)
+    // Reuse the extracted document (its UTF-8 bytes are already built); only metadata changes.
+    var doc = base
+    doc.metadata = meta
+    let unannotated = doc
     guard runPipeline else { return AnalysisResult(document: doc, error: warning) }
     do {
       try pipeline.run(&doc)
     } catch {
-      let empty = Document(id: base.id, text: base.text, metadata: meta, blocks: base.blocks)
-      return AnalysisResult(document: empty, error: error.description)
+      return AnalysisResult(document: unannotated, error: error.description)
     }
     return AnalysisResult(document: doc, error: warning)
   }
