@@ -16,9 +16,6 @@ let package = Package(
   targets: [
     // MARK: C boundaries
     .systemLibrary(
-      name: "CLibXML2", pkgConfig: "libxml-2.0",
-      providers: [.apt(["libxml2-dev"])]),
-    .systemLibrary(
       name: "CZlib", pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]),
     .target(
@@ -28,7 +25,7 @@ let package = Package(
     // MARK: Library
     .target(name: "BylineCore"),
     .target(name: "BylineText", dependencies: ["BylineCore", "CBylineICU"]),
-    .target(name: "BylineExtract", dependencies: ["BylineCore", "CLibXML2"]),
+    .target(name: "BylineExtract", dependencies: ["BylineCore"]),
     .target(name: "BylinePlaces", dependencies: ["BylineCore"]),
     .target(name: "BylineEntities", dependencies: ["BylineCore", "BylinePlaces"]),
     .target(name: "BylineDates", dependencies: ["BylineCore"]),

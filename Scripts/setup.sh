@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the system libraries Byline builds against (libxml2, ICU, zlib, pkg-config) when
+# Installs the system libraries Byline builds against (ICU, zlib, pkg-config) when
 # they are missing. Debian/Ubuntu (apt). Safe to run again: it does nothing when all are there.
 set -euo pipefail
-needed=(libxml2-dev libicu-dev zlib1g-dev pkg-config)
+needed=(libicu-dev zlib1g-dev pkg-config)
 missing=()
 for p in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

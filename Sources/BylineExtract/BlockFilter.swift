@@ -21,9 +21,9 @@ enum BlockFilter {
       // Link lists and "Read more" teasers.
       if b.linkDensity > 0.5 && (b.kind != .paragraph || words < 40 || b.linkDensity > 0.8) { continue }
       if BoilerplateRules.isBoilerplateBlock(text, linkDensity: b.linkDensity) { continue }
-      let loose = HTMLText.loose(text)
-      // The headline again.
-      if !titleLoose.isEmpty, loose == titleLoose, i < 6 || b.kind == .heading { continue }
+      // The headline again (compared loosely only where a headline can be: loosening every
+      // paragraph was a twentieth of extraction time).
+      if !titleLoose.isEmpty, i < 6 || b.kind == .heading, HTMLText.loose(text) == titleLoose { continue }
       if b.tag == "h1" && out.isEmpty { continue }
       // Byline: "By Jane Doe", "Von Max Muster | 22.07.2024".
       if words <= 14, !ContentScorer.endsSentence(text) || text.hasSuffix(".") && words <= 6 {
@@ -50,7 +50,8 @@ enum BlockFilter {
 
   /// "Source: Agencies" → "Agencies"; nil for anything longer than a short credit.
   static func sourceCredit(_ text: String) -> String? {
-    let lower = text.lowercased()
+    // Only the start matters: lower-casing whole paragraphs was a hot spot.
+    let lower = String(text.prefix(12)).lowercased()
     for p in ["source:", "sources:", "quelle:", "source :", "fuente:", "fonte:"] where lower.hasPrefix(p) {
       let rest = text.dropFirst(p.count).trimmingCharacters(in: .whitespaces)
       if !rest.isEmpty && HTMLText.wordCount(rest) <= 8 { return rest }

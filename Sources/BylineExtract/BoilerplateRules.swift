@@ -198,18 +198,23 @@ enum BoilerplateRules {
 
   /// True when a text block is furniture: "Read more: …", "Most Read", "1.2K Shares".
   static func isBoilerplateBlock(_ text: String, linkDensity: Double) -> Bool {
-    let lower = text.lowercased()
-    let trimmed = HTMLText.trimming(lower, blockTrimScalars)
-    if boilerplateLines.contains(trimmed) { return true }
-    if isShareCount(trimmed) { return true }
     let length = text.unicodeScalars.count
+    // Every rule below looks at a short block whole, or at the first words of a long one:
+    // lower-casing only a prefix of long paragraphs keeps this off the profile. The longest
+    // listed start is under 40 characters; 64 leaves room for case mappings that grow.
+    let short = length < 160
+    let lower = short ? text.lowercased() : String(text.prefix(64)).lowercased()
+    if short {
+      let trimmed = HTMLText.trimming(lower, blockTrimScalars)
+      if boilerplateLines.contains(trimmed) { return true }
+      if isShareCount(trimmed) { return true }
+    }
     if length < 100, shortBlockMarkers.contains(where: { HTMLText.contains(lower, $0) }) { return true }
     if length < 60, shortStampStarts.contains(where: { lower.hasPrefix($0) }),
       text.contains(where: { $0.isNumber })
     {
       return true
     }
-    let short = text.unicodeScalars.count < 160
     for s in boilerplateStarts where lower.hasPrefix(s) {
       if short || linkDensity > 0.3 { return true }
     }

@@ -4,7 +4,7 @@ import BylineCore
 public enum HTMLExtractionError: Error, CustomStringConvertible, Equatable {
   /// The input was empty or only white space.
   case emptyInput
-  /// libxml2 produced no document.
+  /// The page could not be parsed (kept for API stability: the parser no longer fails).
   case unparsable
 
   public var description: String {
@@ -18,7 +18,7 @@ public enum HTMLExtractionError: Error, CustomStringConvertible, Equatable {
 /// Extracts the article (body paragraphs in order, with their block kinds, and metadata) from
 /// an HTML page.
 ///
-/// Steps: parse with libxml2 (recovering from malformed markup); read metadata from the whole
+/// Steps: parse (``HTMLTreeBuilder``, repairing malformed markup as browsers do); read metadata from the whole
 /// page (``MetadataExtractor``); prune furniture (scripts, nav, aside, footer, header, forms,
 /// figures, elements whose class/id says nav/menu/share/social/related/comment/footer/
 /// newsletter/cookie/ad/promo/most-read/read-next/caption/credit); pick the content container
@@ -49,8 +49,12 @@ public enum HTMLArticleExtractor {
     guard html.unicodeScalars.contains(where: { !HTMLText.isSpace($0) }) else {
       throw HTMLExtractionError.emptyInput
     }
-    guard let doc = LibXMLDocument(html: html) else { throw HTMLExtractionError.unparsable }
-    let root = doc.tree()
+    let root = HTMLTreeBuilder.parse(html)
+    // Nodes point to their parents unowned: the whole tree must outlive every walk below.
+    return withExtendedLifetime(root) { extract(root: root, url: url) }
+  }
+
+  private static func extract(root: HTMLNode, url: String?) -> ExtractedArticle {
     var (metadata, ldBody) = MetadataExtractor.extractWithBody(root, url: url)
     let body = root.descendants().first { $0.tag == "body" } ?? root
     ContentScorer.prune(body)

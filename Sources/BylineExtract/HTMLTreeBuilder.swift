@@ -1,0 +1,299 @@
+/// Builds the ``HTMLNode`` tree of a page from ``HTMLTokenizer`` tokens, repairing markup the
+/// way browsers and libxml2 do for the cases news pages contain.
+///
+/// - `<html>`, `<head>` and `<body>` are implied when missing; head-only elements (`meta`,
+///   `link`, `title`, `script`, `style`, …) before the body go to the head, anything else
+///   starts the body. `</body>` and `</html>` are ignored, so trailing markup stays in the body.
+/// - Void elements (`br`, `img`, `meta`, …) and `<x/>` never take children.
+/// - Implied end tags: a block element closes an open `<p>`; `<li>`, `<dd>`/`<dt>`, `<option>`,
+///   table rows, cells and sections close their open siblings; `<a>` closes an open `<a>`; a
+///   heading closes a heading.
+/// - An end tag closes the nearest open element of its name and everything opened inside it,
+///   unless a "stronger" container lies in between (libxml2's priorities: a `</span>` cannot
+///   close a `<div>`, a `</div>` cannot close a table cell); otherwise it is ignored.
+/// - Nesting deeper than ``maxDepth`` is flattened into the element at that depth, so later
+///   recursive walks cannot overflow the stack.
+struct HTMLTreeBuilder {
+  /// Open elements deeper than this are not pushed: their content goes to the deepest one.
+  static let maxDepth = 300
+
+  /// What the builder needs to know of a tag name, looked up once per start tag (hashing a
+  /// tag name against several sets per token was a third of the parse).
+  struct TagInfo: OptionSet {
+    let rawValue: UInt32
+    /// Never has children (`br`, `img`, `meta`…).
+    static let void = TagInfo(rawValue: 1 << 0)
+    /// Belongs in `<head>` when it comes before the body.
+    static let headElement = TagInfo(rawValue: 1 << 1)
+    /// Its start tag closes an open `<p>` (HTML's "close a p element").
+    static let closesParagraph = TagInfo(rawValue: 1 << 2)
+    static let heading = TagInfo(rawValue: 1 << 3)
+    /// An implied `</p>` does not look beyond it (HTML's "button scope").
+    static let paragraphScope = TagInfo(rawValue: 1 << 4)
+    static let paragraph = TagInfo(rawValue: 1 << 5)
+    static let listItem = TagInfo(rawValue: 1 << 6)  // li
+    static let list = TagInfo(rawValue: 1 << 7)  // ul, ol, menu, dir
+    static let definition = TagInfo(rawValue: 1 << 8)  // dd, dt
+    static let definitionList = TagInfo(rawValue: 1 << 9)  // dl
+    static let row = TagInfo(rawValue: 1 << 10)  // tr
+    static let cell = TagInfo(rawValue: 1 << 11)  // td, th
+    static let tableSection = TagInfo(rawValue: 1 << 12)  // thead, tbody, tfoot
+    static let table = TagInfo(rawValue: 1 << 13)
+    static let body = TagInfo(rawValue: 1 << 14)
+    static let anchor = TagInfo(rawValue: 1 << 15)
+    static let option = TagInfo(rawValue: 1 << 16)
+    static let optgroup = TagInfo(rawValue: 1 << 17)
+
+    /// libxml2's end-tag priority: an end tag does not close an open element of higher priority.
+    var endPriority: Int {
+      if contains(.body) { return 200 }
+      if contains(.table) { return 190 }
+      if contains(.tableSection) { return 180 }
+      if contains(.row) { return 170 }
+      if contains(.cell) { return 160 }
+      if rawValue & TagInfo.divFlag != 0 { return 150 }
+      return 100
+    }
+    /// Marks `div` for ``endPriority`` (kept out of the public flags' meaning).
+    fileprivate static let divFlag: UInt32 = 1 << 31
+
+    static func of(_ name: String) -> TagInfo { byName[name] ?? [] }
+
+    private static let byName: [String: TagInfo] = {
+      var t: [String: TagInfo] = [:]
+      func add(_ names: [String], _ info: TagInfo) {
+        for n in names { t[n, default: []].formUnion(info) }
+      }
+      add(
+        ["area", "base", "basefont", "bgsound", "br", "col", "command", "embed", "frame", "hr", "img",
+         "input", "keygen", "link", "meta", "param", "source", "track", "wbr"], .void)
+      add(
+        ["base", "basefont", "bgsound", "link", "meta", "noscript", "script", "style", "template",
+         "title"], .headElement)
+      add(
+        ["address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+         "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+         "h6", "header", "hgroup", "hr", "li", "dd", "dt", "listing", "main", "menu", "nav", "ol",
+         "p", "pre", "section", "summary", "table", "ul", "xmp"], .closesParagraph)
+      add(["h1", "h2", "h3", "h4", "h5", "h6"], .heading)
+      add(
+        ["applet", "button", "caption", "html", "marquee", "object", "table", "td", "template", "th"],
+        .paragraphScope)
+      add(["p"], .paragraph)
+      add(["li"], .listItem)
+      add(["ul", "ol", "menu", "dir"], .list)
+      add(["dd", "dt"], .definition)
+      add(["dl"], .definitionList)
+      add(["tr"], .row)
+      add(["td", "th"], .cell)
+      add(["thead", "tbody", "tfoot"], .tableSection)
+      add(["table"], .table)
+      add(["body", "head", "html"], .body)
+      add(["a"], .anchor)
+      add(["option"], .option)
+      add(["optgroup"], .optgroup)
+      add(["div"], TagInfo(rawValue: divFlag))
+      return t
+    }()
+  }
+
+  /// The synthetic root (`#document`) holding the `html` element.
+  let root = HTMLNode(tag: "#document")
+  /// Open elements below the root, innermost last, with their tag's ``TagInfo``.
+  private var stack: [(node: HTMLNode, info: TagInfo)] = []
+  private var html: HTMLNode?
+  private var head: HTMLNode?
+  private var body: HTMLNode?
+
+  /// Parses `html` into a tree rooted at a `#document` node. Never fails; empty input gives a
+  /// root with an empty `html` element.
+  static func parse(_ html: String) -> HTMLNode {
+    var source = html
+    var builder = HTMLTreeBuilder()
+    source.withUTF8 { bytes in
+      var tokenizer = HTMLTokenizer(bytes)
+      tokenizer.run { builder.consume($0) }
+    }
+    builder.ensureHTML()
+    return builder.root
+  }
+
+  private var current: HTMLNode { stack.last?.node ?? root }
+  private var currentInfo: TagInfo { stack.last?.info ?? [] }
+
+  mutating func consume(_ token: HTMLTokenizer.Token) {
+    switch token {
+    case .start(let name, let attributes, let selfClosing):
+      start(name, attributes, selfClosing)
+    case .end(let name):
+      end(name)
+    case .text(let text):
+      self.text(text)
+    }
+  }
+
+  // MARK: - Document structure
+
+  /// Creates the `html` element (with `attributes` when its tag came first) unless it exists.
+  private mutating func ensureHTML(_ attributes: [(name: String, value: String)] = []) {
+    guard html == nil else { return }
+    let h = HTMLNode(tag: "html", attributes: attributes)
+    root.append(h)
+    stack = [(h, [.body, .paragraphScope])]
+    html = h
+  }
+
+  private mutating func ensureHead() -> HTMLNode {
+    if let head { return head }
+    ensureHTML()
+    let h = HTMLNode(tag: "head")
+    html!.append(h)
+    head = h
+    return h
+  }
+
+  /// Closes the head (if open) and opens the body (implied unless `attributes` came with a
+  /// `<body>` tag).
+  private mutating func startBody(_ attributes: [(name: String, value: String)] = []) {
+    ensureHTML()
+    _ = ensureHead()
+    stack.removeAll { $0.node !== html }
+    let b = HTMLNode(tag: "body", attributes: attributes)
+    html!.append(b)
+    stack.append((b, .body))
+    body = b
+  }
+
+  // MARK: - Tokens
+
+  private mutating func start(
+    _ name: String, _ attributes: [(name: String, value: String)], _ selfClosing: Bool
+  ) {
+    switch name {
+    case "html":
+      ensureHTML(attributes)
+      return
+    case "head":
+      if head == nil, body == nil {
+        let h = ensureHead()
+        stack.append((h, .body))
+      }
+      return
+    case "body":
+      if body == nil { startBody(attributes) }
+      return
+    default:
+      break
+    }
+    ensureHTML()
+    let info = TagInfo.of(name)
+    let element = HTMLNode(tag: name, attributes: attributes)
+    let takesChildren = !selfClosing && !info.contains(.void)
+    if body == nil {
+      if info.contains(.headElement) {
+        let h = ensureHead()
+        let inHead = stack.contains { $0.node === h }
+        (inHead ? current : h).append(element)
+        if takesChildren { stack.append((element, info)) }
+        return
+      }
+      startBody()
+    }
+    closeImplied(before: info)
+    current.append(element)
+    if takesChildren, stack.count < Self.maxDepth { stack.append((element, info)) }
+  }
+
+  private mutating func end(_ name: String) {
+    switch name {
+    case "html", "body":
+      return
+    case "head":
+      if let head, current === head { stack.removeLast() }
+      return
+    case "br":
+      start("br", [], true)
+      return
+    default:
+      break
+    }
+    let priority = TagInfo.of(name).endPriority
+    var k = stack.count - 1
+    while k >= 0 {
+      if stack[k].node.tag == name {
+        stack.removeSubrange(k...)
+        return
+      }
+      if stack[k].info.endPriority > priority { return }
+      k -= 1
+    }
+  }
+
+  private mutating func text(_ text: String) {
+    let blank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+    let c = current
+    if c === root || c === html || c === head {
+      if blank { return }
+      if body == nil { startBody() }
+    }
+    current.append(HTMLNode(tag: "", text: text))
+  }
+
+  // MARK: - Implied end tags
+
+  /// Closes what a start tag with `info` implicitly ends.
+  private mutating func closeImplied(before info: TagInfo) {
+    if info.contains(.closesParagraph) { closeParagraph() }
+    if info.contains(.listItem) {
+      closeOutermost(of: .listItem, within: [.list, .table, .cell, .body])
+    } else if info.contains(.definition) {
+      closeOutermost(of: .definition, within: [.definitionList, .table, .cell, .body])
+    } else if info.contains(.row) {
+      closeOutermost(of: [.row, .cell], within: [.table, .tableSection, .body])
+    } else if info.contains(.cell) {
+      closeOutermost(of: .cell, within: [.row, .table, .tableSection, .body])
+    } else if info.contains(.tableSection) {
+      closeOutermost(of: [.tableSection, .row, .cell], within: [.table, .body])
+    } else if info.contains(.option) {
+      if currentInfo.contains(.option) { stack.removeLast() }
+    } else if info.contains(.optgroup) {
+      if currentInfo.contains(.option) { stack.removeLast() }
+      if currentInfo.contains(.optgroup) { stack.removeLast() }
+    } else if info.contains(.anchor) {
+      closeOutermost(of: .anchor, within: [.table, .cell, .body])
+    } else if info.contains(.heading), currentInfo.contains(.heading) {
+      stack.removeLast()
+    }
+  }
+
+  /// Closes the nearest open `<p>` unless a scope boundary comes first.
+  private mutating func closeParagraph() {
+    var k = stack.count - 1
+    while k >= 0 {
+      let info = stack[k].info
+      if info.contains(.paragraph) {
+        stack.removeSubrange(k...)
+        return
+      }
+      if !info.isDisjoint(with: .paragraphScope) { return }
+      k -= 1
+    }
+  }
+
+  /// Closes the outermost open element with a flag of `targets` above the nearest element
+  /// with a flag of `boundary`.
+  private mutating func closeOutermost(of targets: TagInfo, within boundary: TagInfo) {
+    var found: Int?
+    var k = stack.count - 1
+    while k >= 0 {
+      let info = stack[k].info
+      if !info.isDisjoint(with: targets) {
+        found = k
+      } else if !info.isDisjoint(with: boundary) {
+        break
+      }
+      k -= 1
+    }
+    if let found { stack.removeSubrange(found...) }
+  }
+}
