@@ -78,29 +78,42 @@ enum BoilerplateRules {
     return out
   }
 
-  /// ``words(_:)`` for ASCII input, on bytes.
-  private static func asciiWords(_ s: String) -> [String] {
-    var out: [String] = []
-    var cur: [UInt8] = []
-    var previousLower = false
-    for b in s.utf8 {
-      let upper = b >= 65 && b <= 90
-      let lower = b >= 97 && b <= 122
-      if upper || lower {
-        if upper && previousLower && !cur.isEmpty {
-          out.append(String(decoding: cur, as: UTF8.self))
-          cur.removeAll(keepingCapacity: true)
-        }
-        previousLower = lower
-        cur.append(upper ? b + 32 : b)
-      } else {
-        previousLower = false
-        if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
-        cur.removeAll(keepingCapacity: true)
+  /// ``words(_:)`` for ASCII input, on bytes; `splitCamelCase: false` gives the words of the
+  /// lower-cased string (`"newsCaption"` → `"newscaption"`) without building it.
+  static func asciiWords(_ s: String, splitCamelCase: Bool = true) -> [String] {
+    var copy = s
+    return copy.withUTF8 { b in
+      var out: [String] = []
+      var start = -1
+      var hasUpper = false
+      var previousLower = false
+      func emit(_ end: Int) {
+        let word = UnsafeBufferPointer(rebasing: b[start..<end])
+        out.append(
+          hasUpper
+            ? String(decoding: word.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+            : String(decoding: word, as: UTF8.self))
+        start = -1
+        hasUpper = false
       }
+      for i in 0..<b.count {
+        let c = b[i]
+        let upper = c >= 65 && c <= 90
+        let lower = c >= 97 && c <= 122
+        if upper || lower {
+          // camelCase: "newsCaption" → "news", "caption".
+          if splitCamelCase && upper && previousLower && start >= 0 { emit(i) }
+          if start < 0 { start = i }
+          hasUpper = hasUpper || upper
+          previousLower = lower
+        } else {
+          previousLower = false
+          if start >= 0 { emit(i) }
+        }
+      }
+      if start >= 0 { emit(b.count) }
+      return out
     }
-    if !cur.isEmpty { out.append(String(decoding: cur, as: UTF8.self)) }
-    return out
   }
 
   /// True when the class/id of an element names furniture (`"share-tools"`, `"ad-slot"`).

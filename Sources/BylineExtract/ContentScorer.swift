@@ -12,17 +12,19 @@ enum ContentScorer {
   /// Fills `textLen`, `linkLen`, `paraLen` for every element not removed.
   static func computeStats(_ root: HTMLNode) {
     let nodes = root.descendants()
-    var flags: [ObjectIdentifier: (link: Bool, para: Bool)] = [:]
-    flags.reserveCapacity(nodes.count)
+    // Pre-order: a parent's flags are set before its children read them (a dictionary keyed
+    // by node identity cost more than the rest of the pass).
     for n in nodes {
       n.textLen = 0
       n.linkLen = 0
       n.paraLen = 0
-      let pf = n.parent.flatMap { flags[ObjectIdentifier($0)] } ?? (false, false)
       let p = n.parent
-      let link = pf.link || p?.tag == "a"
-      let para = pf.para || p?.tag == "p"
-      if !n.isText { flags[ObjectIdentifier(n)] = (link || n.tag == "a", para || n.tag == "p") }
+      let link = (n !== root && p?.statsInLink == true) || p?.tag == "a"
+      let para = (n !== root && p?.statsInParagraph == true) || p?.tag == "p"
+      if !n.isText {
+        n.statsInLink = link || n.tag == "a"
+        n.statsInParagraph = para || n.tag == "p"
+      }
       if n.isText {
         let visible = visibleCount(n.text)
         n.textLen = visible
@@ -39,9 +41,39 @@ enum ContentScorer {
   }
 
   static func visibleCount(_ s: String) -> Int {
-    var c = 0
-    for u in s.unicodeScalars where !HTMLText.isSpace(u) { c += 1 }
-    return c
+    var copy = s
+    // Bytes: one per scalar that is not a continuation byte; only multi-byte scalars can be
+    // Unicode spaces (U+00A0, U+2000…), and they are decoded only when their lead byte says so.
+    return copy.withUTF8 { b in
+      var c = 0
+      var i = 0
+      while i < b.count {
+        let x = b[i]
+        if x < 0x80 {
+          if !(x == 0x20 || (x >= 0x09 && x <= 0x0D)) { c += 1 }
+          i += 1
+        } else if x < 0xC0 {
+          i += 1  // continuation byte (counted with its lead)
+        } else {
+          if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 {
+            var v = UInt32(x & (x < 0xE0 ? 0x1F : 0x0F))
+            let n = x < 0xE0 ? 2 : 3
+            var k = 1
+            while k < n, i + k < b.count {
+              v = v << 6 | UInt32(b[i + k] & 0x3F)
+              k += 1
+            }
+            if let u = Unicode.Scalar(v), HTMLText.isSpace(u) {
+              i += 1
+              continue
+            }
+          }
+          c += 1
+          i += 1
+        }
+      }
+      return c
+    }
   }
 
   // MARK: Pruning
@@ -96,11 +128,7 @@ enum ContentScorer {
     let total = totals.para
     if BoilerplateRules.furnitureTags.contains(n.tag) { return !big }
     if n.attribute("hidden") != nil { return !big }
-    if let style = n.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-      style.contains("display:none") || style.contains("visibility:hidden")
-    {
-      return !big
-    }
+    if let style = n.attribute("style"), styleHides(style) { return !big }
     let strength = n.furnitureStrength
     if strength == 1, plain >= 300, n.linkDensity < 0.5 { return false }
     if strength > 0 {
@@ -111,6 +139,18 @@ enum ContentScorer {
       return true
     }
     return false
+  }
+
+  /// True when an inline style hides the element (`display: none`, `visibility:hidden`),
+  /// compared on bytes with case and spaces ignored.
+  static func styleHides(_ style: String) -> Bool {
+    var squashed: [UInt8] = []
+    squashed.reserveCapacity(style.utf8.count)
+    for b in style.utf8 where b != 0x20 { squashed.append(b >= 65 && b <= 90 ? b + 32 : b) }
+    return squashed.withUnsafeBufferPointer { h in
+      "display:none".utf8.withContiguousStorageIfAvailable { HTMLText.contains(h, $0) } == true
+        || "visibility:hidden".utf8.withContiguousStorageIfAvailable { HTMLText.contains(h, $0) } == true
+    }
   }
 
   // MARK: Scoring

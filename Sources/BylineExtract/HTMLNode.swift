@@ -27,6 +27,9 @@ final class HTMLNode {
   var linkLen = 0
   /// Visible characters inside `<p>` elements and not inside links.
   var paraLen = 0
+  /// Scratch for `computeStats`: this element is or sits inside an `<a>` / a `<p>`.
+  var statsInLink = false
+  var statsInParagraph = false
   /// Readability-style content score; `scored` says whether it was initialised.
   var score = 0.0
   var scored = false
@@ -56,10 +59,21 @@ final class HTMLNode {
   /// `class` and `id` together, lower-cased, for boilerplate and hint matching.
   lazy var classAndID: String = { rawClassAndID.lowercased() }()
   /// ``BoilerplateRules/words(_:)`` of `classAndID`, computed once (ancestor walks ask often).
-  lazy var classWords: [String] = { BoilerplateRules.words(classAndID) }()
+  lazy var classWords: [String] = {
+    // ASCII (nearly always): split the raw string, lower-casing word by word.
+    let raw = rawClassAndID
+    if raw.utf8.allSatisfy({ $0 < 0x80 }) { return BoilerplateRules.asciiWords(raw, splitCamelCase: false) }
+    return BoilerplateRules.words(classAndID)
+  }()
 
   /// `class` and `id` together as written (camelCase kept for word splitting).
-  lazy var rawClassAndID: String = { (attribute("class") ?? "") + " " + (attribute("id") ?? "") }()
+  lazy var rawClassAndID: String = {
+    let c = attribute("class")
+    let i = attribute("id")
+    // Most elements have neither: no string to build, lower-case and split.
+    if c == nil && i == nil { return "" }
+    return (c ?? "") + " " + (i ?? "")
+  }()
   /// ``BoilerplateRules/words(_:)`` of `rawClassAndID` (camelCase split), computed once.
   lazy var rawClassWords: [String] = { BoilerplateRules.words(rawClassAndID) }()
   /// ``BoilerplateRules/furnitureStrength(_:)`` of `rawClassAndID`, computed once.

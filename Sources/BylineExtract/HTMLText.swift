@@ -61,16 +61,81 @@ enum HTMLText {
   /// NFC. Text with no scalar that can take part in composition is returned as is: Foundation's
   /// normaliser copies through UTF-16 and was a tenth of extraction time on pages already in NFC.
   static func nfc(_ s: String) -> String {
-    for u in s.unicodeScalars where u.value >= 0x300 {
-      if u.properties.canonicalCombiningClass != .notReordered || (0x1100...0x11FF).contains(u.value)
-        || (0x3099...0x309A).contains(u.value) || (0x0CC2...0x0D57).contains(u.value)
-        || (0x0B3E...0x0BD7).contains(u.value) || (0x09BE...0x09D7).contains(u.value)
-        || (0x102E...0x102E).contains(u.value) || (0x1161...0x11C2).contains(u.value)
-      {
-        return s.precomposedStringWithCanonicalMapping
+    var copy = s
+    let mayChange = copy.withUTF8 { b -> Bool in
+      // On bytes: a byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar
+      // below U+0300, none of which composes. Only the rest is decoded and looked up.
+      var i = 0
+      while i < b.count {
+        let lead = b[i]
+        if lead < 0xCC {
+          i += 1
+          continue
+        }
+        var v: UInt32
+        var length: Int
+        if lead < 0xE0 {
+          v = UInt32(lead & 0x1F)
+          length = 2
+        } else if lead < 0xF0 {
+          v = UInt32(lead & 0x0F)
+          length = 3
+        } else {
+          v = UInt32(lead & 0x07)
+          length = 4
+        }
+        guard i + length <= b.count else { return true }
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        i += length
+        if mayCompose(v) { return true }
       }
+      return false
     }
-    return s
+    return mayChange ? s.precomposedStringWithCanonicalMapping : s
+  }
+
+  /// True when the scalar `v` (≥ U+0300) is a combining mark or composes with the scalar
+  /// before it, so NFC could change the text around it.
+  private static func mayCompose(_ v: UInt32) -> Bool {
+    // Blocks with neither (Greek and Cyrillic letters, punctuation and symbols, kana, CJK
+    // ideographs, Hangul syllables) skip the Unicode property look-up. A Hangul syllable can
+    // take a trailing jamo; the jamo itself is checked below.
+    switch v {
+    case 0x370...0x482, 0x48A...0x52F, 0x2000...0x20CF, 0x2100...0x2BFF, 0x3000...0x3029,
+      0x3030...0x3098, 0x309B...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF00...0xFFEF:
+      return false
+    default:
+      break
+    }
+    guard let u = Unicode.Scalar(v) else { return false }
+    return u.properties.canonicalCombiningClass != .notReordered || (0x1100...0x11FF).contains(v)
+      || (0x3099...0x309A).contains(v) || (0x0CC2...0x0D57).contains(v)
+      || (0x0B3E...0x0BD7).contains(v) || (0x09BE...0x09D7).contains(v)
+      || v == 0x102E || (0x1161...0x11C2).contains(v)
+  }
+
+  /// The range of the last (or first) occurrence of `needle` in `haystack`, compared byte for
+  /// byte (no canonical-equivalence matching, no Foundation bridging: Foundation decomposed
+  /// both strings on every call). Meant for ASCII needles such as title separators.
+  static func range(of needle: String, in haystack: String, backwards: Bool = false) -> Range<String.Index>? {
+    let h = Array(haystack.utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, h.count >= n.count else { return nil }
+    let last = h.count - n.count
+    var i = backwards ? last : 0
+    while i >= 0 && i <= last {
+      if h[i] == n[0] {
+        var k = 1
+        while k < n.count, h[i + k] == n[k] { k += 1 }
+        if k == n.count {
+          let u = haystack.utf8
+          let lower = u.index(u.startIndex, offsetBy: i)
+          return lower..<u.index(lower, offsetBy: n.count)
+        }
+      }
+      i += backwards ? -1 : 1
+    }
+    return nil
   }
 
   /// Substring test on UTF-8 bytes (no Foundation bridging).

@@ -12,7 +12,7 @@ enum TitleCleaner {
     for _ in 0..<2 {
       var changed = false
       for sep in separators {
-        guard let r = title.range(of: sep, options: .backwards) else { continue }
+        guard let r = HTMLText.range(of: sep, in: title, backwards: true) else { continue }
         let head = String(title[..<r.lowerBound]).trimmingCharacters(in: .whitespaces)
         let tail = String(title[r.upperBound...]).trimmingCharacters(in: .whitespaces)
         if !head.isEmpty, isSite(tail, siteNames: siteNames, host: host) {
@@ -25,7 +25,7 @@ enum TitleCleaner {
           changed = true
           break
         }
-        if let f = title.range(of: sep) {
+        if let f = HTMLText.range(of: sep, in: title) {
           let first = String(title[..<f.lowerBound]).trimmingCharacters(in: .whitespaces)
           let rest = String(title[f.upperBound...]).trimmingCharacters(in: .whitespaces)
           if !rest.isEmpty, isSite(first, siteNames: siteNames, host: host) {
