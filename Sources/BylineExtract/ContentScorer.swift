@@ -208,7 +208,7 @@ enum ContentScorer {
     for n in body.descendants() where !n.isText {
       var len = 0
       var firstAncestor: HTMLNode?
-      var text = ""
+      var commas = 0
       if n.tag == "p" || n.tag == "pre" || n.tag == "td"
         || (["div", "section", "article", "span", "font", "center"].contains(n.tag)
           && !n.children.contains { !$0.isText && !$0.removed && blockTags.contains($0.tag) })
@@ -219,19 +219,19 @@ enum ContentScorer {
         }
         if n.tag == "span" && n.parent.map({ !blockTags.contains($0.tag) }) ?? true { continue }
         len = n.textLen - n.linkLen / 2
+        guard len >= 25 else { continue }
         firstAncestor = n.parent
-        text = n.innerText
+        // Counted in place: building each candidate's inner text was quadratic in depth.
+        n.forEachText { commas += commaCount($0) }
       } else if blockTags.contains(n.tag) {
         // Loose text directly inside a container that also has block children.
-        var direct = ""
-        for c in n.children where c.isText { direct += c.text }
-        len = visibleCount(direct)
+        for c in n.children where c.isText {
+          len += visibleCount(c.text)
+          commas += commaCount(c.text)
+        }
         firstAncestor = n
-        text = direct
       }
       guard len >= 25, var anc = firstAncestor else { continue }
-      var commas = 0
-      for u in text.unicodeScalars where u == "," || u == "，" || u == "、" { commas += 1 }
       let contentScore = 1.0 + Double(commas) + min(Double(len) / 100.0, 3.0)
       var level = 0
       while level < 5 {
@@ -321,6 +321,25 @@ enum ContentScorer {
       return outermost
     }
     return selection
+  }
+
+  /// Commas (ASCII, full-width, ideographic) in `s`, counted on bytes.
+  static func commaCount(_ s: String) -> Int {
+    var n = 0
+    var prev2: UInt8 = 0
+    var prev1: UInt8 = 0
+    for b in s.utf8 {
+      if b == 0x2C {
+        n += 1
+      } else if b == 0x8C && prev1 == 0xBC && prev2 == 0xEF {  // U+FF0C
+        n += 1
+      } else if b == 0x81 && prev1 == 0x80 && prev2 == 0xE3 {  // U+3001
+        n += 1
+      }
+      prev2 = prev1
+      prev1 = b
+    }
+    return n
   }
 
   static func endsSentence(_ s: String) -> Bool {

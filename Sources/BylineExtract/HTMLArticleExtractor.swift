@@ -56,7 +56,8 @@ public enum HTMLArticleExtractor {
 
   private static func extract(root: HTMLNode, url: String?) -> ExtractedArticle {
     var (metadata, ldBody) = MetadataExtractor.extractWithBody(root, url: url)
-    let body = root.descendants().first { $0.tag == "body" } ?? root
+    // The builder puts <body> under <html> under the root.
+    let body = root.children.first { $0.tag == "html" }?.children.first { $0.tag == "body" } ?? root
     ContentScorer.prune(body)
     let containers = ContentScorer.select(body)
     let raw = BlockCollector.collect(containers)

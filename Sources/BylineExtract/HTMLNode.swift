@@ -141,6 +141,17 @@ final class HTMLNode {
     return false
   }
 
+  /// Calls `visit` with the text of each text node of the subtree, in document order,
+  /// skipping removed parts. Recursive: the builder caps depth at ``HTMLTreeBuilder/maxDepth``.
+  func forEachText(_ visit: (String) -> Void) {
+    if removed { return }
+    if isText {
+      visit(text)
+      return
+    }
+    for c in children { c.forEachText(visit) }
+  }
+
   /// ``innerText`` when it has at most `limit` Unicode scalars, else nil. Stops reading as soon
   /// as the subtree holds more than `limit` non-space scalars (a whole-article container
   /// asked for a short date line is not collapsed in full).
@@ -161,7 +172,7 @@ final class HTMLNode {
   /// The concatenated text of the subtree (not removed parts), whitespace collapsed, trimmed.
   var innerText: String {
     var s = ""
-    for n in descendants() where n.isText { s += n.text }
+    forEachText { s += $0 }
     return HTMLText.collapse(s)
   }
 }
