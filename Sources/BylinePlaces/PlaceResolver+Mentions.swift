@@ -10,6 +10,8 @@ extension PlaceResolver {
     let places = document.entities.filter { $0.type == .place }
       .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     for em in places {
+      let before = mentions.count
+      defer { if mentions.count == before { unresolvedPlaces.append(em) } else { placeKeys.insert(mentions[before].key) } }
       let surface = document.string(em.range)
       // "Va." whose period the tokenizer took as the sentence end: the abbreviation with its
       // period is the toponym when the gazetteer knows it so (places.abbreviation-span).
@@ -50,7 +52,12 @@ extension PlaceResolver {
             containerKey: nil, division: true))
       }
     }
-    if options.embedded { collectEmbedded() }
+    if options.embedded {
+      collectEmbedded()
+      collectInsidePlaces()
+      collectNamedElsewhere()
+      collectCompounds()
+    }
     mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
   }
 
@@ -58,7 +65,6 @@ extension PlaceResolver {
   /// the longest run of capitalised tokens the gazetteer knows, when it is a country, division,
   /// region or a city of 100,000 people or more, and not the whole name.
   mutating func collectEmbedded() {
-    let maxWords = gazetteer.maxNameWords
     for em in document.entities where em.type == .org || em.type == .misc {
       // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor)
       // or a division with a suffix ("Oaxaca State").
@@ -82,46 +88,77 @@ extension PlaceResolver {
             range: range, entityID: nil, key: k, containerKey: nil, embedded: true, division: true))
         continue
       }
-      let idx = document.tokenIndices(in: em.range)
-      guard idx.count > 1 else { continue }
-      var i = idx.lowerBound
-      while i < idx.upperBound {
-        guard isCapitalisedWord(i) else { i += 1; continue }
-        var found: (Int, String)? = nil
-        var j = i
-        while j < idx.upperBound && j - i < maxWords {
-          if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
-          if isCapitalisedWord(j) {
-            let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
-            if span != em.range, let k = known(document.string(span)), embeddable(k) {
-              found = (j, k)
-            }
+      scanInside(em.range)
+    }
+  }
+
+  /// The places named inside `range` (an ORG or MISC name, or a PLACE name the gazetteer does
+  /// not know as a whole): the longest runs of capitalised tokens the gazetteer knows, each
+  /// ``embeddable(_:)`` and not the whole range; a county name before "County" joins it.
+  mutating func scanInside(_ range: TextRange, inPlace: Bool = false) {
+    let maxWords = gazetteer.maxNameWords
+    let idx = document.tokenIndices(in: range)
+    guard idx.count > 1 else { return }
+    var i = idx.lowerBound
+    var found: [Mention] = []
+    var uncovered = false
+    while i < idx.upperBound {
+      guard isCapitalisedWord(i) else { i += 1; continue }
+      var run: (Int, String)? = nil
+      var j = i
+      while j < idx.upperBound && j - i < maxWords {
+        if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
+        if isCapitalisedWord(j) {
+          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
+          if span != range, let k = known(document.string(span)), embeddable(k) {
+            run = (j, k)
           }
-          j += 1
         }
-        if found == nil, let k = known(document.string(document.tokens[i].range)), i + 1 < idx.upperBound,
-          document.tokenText(i + 1) == "County"
+        j += 1
+      }
+      if run == nil, let k = known(document.string(document.tokens[i].range)), i + 1 < idx.upperBound,
+        document.tokenText(i + 1) == "County"
+      {
+        // "Montgomery County History Center": a county name inside an ORG name.
+        run = (i, k)
+      }
+      if let (end, k) = run {
+        var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+        var suffixed = false
+        if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
+          document.tokens[end + 1].range.utf8Start - span.utf8End == 1
         {
-          // "Montgomery County History Center": a county name inside an ORG name.
-          found = (i, k)
+          span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
+          suffixed = true
+        } else if inPlace, end + 1 < idx.upperBound, ["State", "state"].contains(document.tokenText(end + 1)),
+          candidates[k]?.contains(where: { $0.feature == .admin1 }) == true
+        {
+          // "Maiduguri Borno State": the division word belongs to the division's name.
+          span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
+          suffixed = true
         }
-        if let (end, k) = found {
-          var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
-          var suffixed = false
-          if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
-            document.tokens[end + 1].range.utf8Start - span.utf8End == 1
-          {
-            span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
-            suffixed = true
-          }
-          mentions.append(
-            Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true, suffixed: suffixed))
-          i = end + 1
-        } else {
-          i += 1
-        }
+        found.append(
+          Mention(
+            range: span, entityID: nil, key: k, containerKey: nil, embedded: true,
+            division: inPlace && suffixed && document.tokenText(end + 1) != "County", suffixed: suffixed,
+            rule: inPlace ? "places.inside" : nil))
+        i = suffixed ? end + 2 : end + 1
+      } else {
+        if !Self.looseWord(document.tokenText(i)) { uncovered = true }
+        i += 1
       }
     }
+    // Inside a PLACE name every name word must be a place: "Washington Square", "Manila
+    // Cathedral" or "South Venezuela" are one toponym the gazetteer lacks, not "Washington".
+    if inPlace && uncovered { return }
+    mentions += found
+  }
+
+  /// Words that may stand between the places of a PLACE name: short all-capital codes
+  /// ("IBA-Karachi") and "No." ("Tianjin No. 2 prison").
+  static func looseWord(_ w: String) -> Bool {
+    if w == "No" || w == "Nos" { return true }
+    return w.utf8.count <= 4 && w.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
   }
 
   /// The division word right after `range` ("state", "State", "County"), one space away.
@@ -144,6 +181,9 @@ extension PlaceResolver {
   func embeddable(_ key: String) -> Bool {
     guard !commonWords.contains(key), let c = candidates[key], let top = c.first else { return false }
     if demonymPlace(key) != nil { return false }
+    // A name the article also writes as a place of its own ("Beverly Hills" and the "Beverly
+    // Hills Police Department").
+    if placeKeys.contains(key) { return true }
     return c.contains { $0.feature != .city } || top.population >= 100_000
   }
 

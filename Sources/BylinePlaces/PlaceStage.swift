@@ -27,7 +27,11 @@ import Foundation
 /// Options (all off by default; GeoWebNews counts all these kinds as toponyms):
 /// ``Options/resolveDemonyms`` turns MISC demonym mentions ("Syrian", "European") into country or
 /// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
-/// MISC names ("Washington Post", "EU") (`places.embedded`); ``Options/localNames`` keeps
+/// MISC names ("Washington Post", "EU") (`places.embedded`), places inside PLACE names the
+/// gazetteer lacks as a whole ("Greece Italy", `places.inside`), names the article also writes
+/// as a place, or countries, under another entity type (`places.same-name`), town names before
+/// ", State" whatever their type ("Austin, Texas"), and hyphenated modifiers ("Calgary-based",
+/// `places.compound`); ``Options/localNames`` keeps
 /// PLACE names the gazetteer lacks that look like places ("Royal Street", "in Nenagh")
 /// (`places.local`, placed at the town named nearest in the text).
 ///
