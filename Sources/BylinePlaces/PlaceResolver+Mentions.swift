@@ -29,6 +29,13 @@ extension PlaceResolver {
         // toponym (places.suffix-span).
         var range = em.range
         var suffixed = false
+        // "The Atlantic" at a sentence start: the article is not part of the toponym, unless
+        // the place's own name has it ("The Hague").
+        if surface.hasPrefix("The ") || surface.hasPrefix("the "),
+          let top = candidates[key]?.first, !top.name.hasPrefix("The "), known(String(surface.dropFirst(4))) != nil
+        {
+          range = TextRange(range.utf8Start + 4, range.utf8End)
+        }
         if container == nil, let next = followingSuffix(em.range),
           next.word == "County" || candidates[key]?.contains(where: { $0.feature == .admin1 }) == true
         {
@@ -88,8 +95,38 @@ extension PlaceResolver {
             range: range, entityID: nil, key: k, containerKey: nil, embedded: true, division: true))
         continue
       }
+      // "Colorado State University", "Russian Embassy": GeoWebNews and common sense take the
+      // whole facility name as the toponym, which the gazetteer lacks; its place word alone is
+      // not a mention of the place.
+      if isFacilityName(em.range) { continue }
       scanInside(em.range)
     }
+  }
+
+  /// Head words of facilities and institutions housed in one building or campus.
+  static let facilityHeads: Set<String> = [
+    "University", "College", "School", "Academy", "Polytechnic", "Embassy", "Consulate",
+    "Hospital", "Center", "Centre", "Stadium", "Airport", "Cathedral", "Museum", "Hotel",
+  ]
+
+  /// True when a word of `range` is a facility head ("University", "Embassy").
+  func isFacilityName(_ range: TextRange) -> Bool {
+    document.tokenIndices(in: range).contains {
+      document.tokens[$0].kind == .word && Self.facilityHeads.contains(document.tokenText($0))
+    }
+  }
+
+  /// Last words of the article's multi-word PERSON names ("Skripal", "Bryant") that do not
+  /// start with `first` (a PERSON "Allendale Woman" says nothing about "Allendale").
+  func personSurnames(besides first: String) -> Set<String> {
+    var out: Set<String> = []
+    for em in document.entities where em.type == .person {
+      let idx = document.tokenIndices(in: em.range).filter { isCapitalisedWord($0) }
+      if idx.count > 1, let last = idx.last, document.tokenText(idx[0]) != first {
+        out.insert(document.tokenText(last))
+      }
+    }
+    return out
   }
 
   /// The places named inside `range` (an ORG or MISC name, or a PLACE name the gazetteer does
@@ -102,6 +139,13 @@ extension PlaceResolver {
     var i = idx.lowerBound
     var found: [Mention] = []
     var uncovered = false
+    // "Viktoria Skripal" tagged ORG: a town name before a family name the article gives a
+    // person is a given name.
+    let last = idx.upperBound - 1
+    if !inPlace, idx.count == 2, isCapitalisedWord(last), personSurnames(besides: document.tokenText(idx.lowerBound)).contains(document.tokenText(last))
+    {
+      return
+    }
     while i < idx.upperBound {
       guard isCapitalisedWord(i) else { i += 1; continue }
       var run: (Int, String)? = nil

@@ -126,7 +126,7 @@ struct PlaceResolver {
         if em.type == .misc { add(em.range, e, em.entityID) }
         continue
       }
-      guard options.embedded else { continue }
+      guard options.embedded, !isFacilityName(em.range) else { continue }
       for i in document.tokenIndices(in: em.range) where document.tokens[i].kind == .word {
         let t = document.tokenText(i)
         guard let f = t.utf8.first, f >= 65 && f <= 90, let e = demonymPlace(Gazetteer.key(t))

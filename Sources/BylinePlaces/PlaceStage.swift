@@ -144,8 +144,12 @@ public struct PlaceStage: Stage {
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     if options.resolveDemonyms {
-      let taken = Set(places.map(\.range))
-      places += resolver.demonymPlaces().filter { !taken.contains($0.range) }
+      // A demonym inside a name already resolved as a whole ("European" in "European Union")
+      // is part of that toponym.
+      let taken = places.map(\.range)
+      places += resolver.demonymPlaces().filter { d in
+        !taken.contains { $0.utf8Start < d.range.utf8End && d.range.utf8Start < $0.utf8End }
+      }
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     document.places = places

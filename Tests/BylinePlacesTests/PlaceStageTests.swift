@@ -322,6 +322,35 @@ import Testing
     #expect(other.places.isEmpty)
   }
 
+  @Test func facilityNamesKeepTheirPlaceWords() throws {
+    // The whole facility is the toponym, which the gazetteer lacks: no place for its place word.
+    let doc = try Self.runEmbedded(
+      "She studied at Colorado State University and visited the Russian Embassy and the Colorado Times.",
+      [("Colorado State University", .org), ("Russian Embassy", .org), ("Colorado Times", .org)])
+    #expect(Self.texts(doc) == ["Colorado"])
+    #expect(doc.places.first.map { doc.string(TextRange($0.range.utf8End, $0.range.utf8End + 6)) } == " Times")
+  }
+
+  @Test func townNameBeforeAPersonsFamilyName() throws {
+    let doc = try Self.runEmbedded(
+      "Sergei Skripal recovered. His niece Charlotte Skripal spoke to Charlotte Observer.",
+      [("Sergei Skripal", .person), ("Charlotte Skripal", .org), ("Charlotte Observer", .org)])
+    #expect(Self.texts(doc) == ["Charlotte"])
+    let paper = try #require(DocumentBuilder.range(of: "Charlotte Observer", in: doc))
+    #expect(doc.places.first?.range.utf8Start == paper.utf8Start)
+  }
+
+  @Test func articleBeforeAToponymIsLeftOut() throws {
+    let doc = try Self.runEmbedded(
+      "The Atlantic storms grew. The Hague hosted talks.", [("The Atlantic", .place), ("The Hague", .place)])
+    #expect(Self.texts(doc) == ["Atlantic", "The Hague"])
+  }
+
+  @Test func demonymInsideAResolvedNameIsNotASecondPlace() throws {
+    let doc = try Self.runEmbedded("The European Union met.", [("European Union", .org)])
+    #expect(Self.texts(doc) == ["European Union"])
+  }
+
   /// Word tokens (letters) and one token per other non-space character.
   static func wordsAndPunctuation(_ doc: Document) -> [Token] {
     var out: [Token] = []
