@@ -46,6 +46,11 @@ extension PlaceResolver {
           Mention(
             range: range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
             containerKey: container, suffixed: suffixed))
+      } else if let key = compassKey(surface) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: nil, rule: "places.part-of"))
       } else if surface.hasSuffix(" County"), let key = known(String(surface.dropLast(7))) {
         // "Orange County": resolved through its head name, even when that is a common word.
         mentions.append(
@@ -99,8 +104,34 @@ extension PlaceResolver {
       // whole facility name as the toponym, which the gazetteer lacks; its place word alone is
       // not a mention of the place.
       if isFacilityName(em.range) { continue }
+      if let k = compassKey(whole) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true, rule: "places.part-of"))
+        continue
+      }
       scanInside(em.range)
     }
+  }
+
+  /// Compass words that name a part of a place ("South Venezuela", "Western US").
+  static let compassWords: Set<String> = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+    "Southeastern", "Southwestern",
+  ]
+
+  /// The key of the country or division that a compass word and its name denote a part of
+  /// ("West Wales" → "wales"), when the whole is not a gazetteer name itself ("South Africa").
+  mutating func compassKey(_ surface: String) -> String? {
+    guard let space = surface.firstIndex(of: " "), Self.compassWords.contains(String(surface[..<space]))
+    else { return nil }
+    let rest = String(surface[surface.index(after: space)...])
+    guard known(surface) == nil, let k = known(rest), !commonWords.contains(k), demonymPlace(k) == nil,
+      candidates[k]?.first.map({ $0.feature == .country || $0.feature == .admin1 }) == true
+    else { return nil }
+    return k
   }
 
   /// Head words of facilities and institutions housed in one building or campus.

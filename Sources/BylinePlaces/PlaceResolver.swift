@@ -123,7 +123,8 @@ struct PlaceResolver {
     }
     for em in document.entities where em.type == .misc || em.type == .org {
       if let e = demonymPlace(Gazetteer.key(document.string(em.range))) {
-        if em.type == .misc { add(em.range, e, em.entityID) }
+        // An ORG that is only a demonym ("Central American" migrants) is a tagging slip.
+        if em.type == .misc || options.embedded { add(em.range, e, em.entityID) }
         continue
       }
       guard options.embedded, !isFacilityName(em.range) else { continue }

@@ -31,7 +31,9 @@ import Foundation
 /// gazetteer lacks as a whole ("Greece Italy", `places.inside`), names the article also writes
 /// as a place, or countries, under another entity type (`places.same-name`), town names before
 /// ", State" whatever their type ("Austin, Texas"), and hyphenated modifiers ("Calgary-based",
-/// `places.compound`); ``Options/localNames`` keeps
+/// `places.compound`), a compass word before a country or division ("South Venezuela",
+/// `places.part-of`, resolved to the whole) and ORG names that are only a demonym;
+/// ``Options/localNames`` keeps
 /// PLACE names the gazetteer lacks that look like places ("Royal Street", "in Nenagh")
 /// (`places.local`, placed at the town named nearest in the text).
 ///

@@ -269,8 +269,8 @@ import Testing
       "Troops paraded in Maiduguri Borno State on Monday.", [("Maiduguri Borno State", .place)])
     #expect(Self.texts(state) == ["Maiduguri", "Borno State"])
     #expect(state.places.last?.feature == .admin1)
-    // A landmark the gazetteer lacks is one toponym, not the town it is named after.
-    for name in ["Manila Cathedral", "Washington Square", "South Venezuela"] {
+    // A landmark the gazetteer lacks is one toponym, not the place it is named after.
+    for name in ["Manila Cathedral", "Washington Square", "Nile Delta"] {
       let landmark = try Self.runEmbedded("They met at the \(name) at noon.", [(name, .place)])
       #expect(landmark.places.isEmpty)
     }
@@ -349,6 +349,24 @@ import Testing
   @Test func demonymInsideAResolvedNameIsNotASecondPlace() throws {
     let doc = try Self.runEmbedded("The European Union met.", [("European Union", .org)])
     #expect(Self.texts(doc) == ["European Union"])
+  }
+
+  @Test func compassPartOfACountryOrDivision() throws {
+    let doc = try Self.runEmbedded(
+      "Mines in South Venezuela and jobs in the Western US grew; South Africa too.",
+      [("South Venezuela", .place), ("Western US", .org), ("South Africa", .place)])
+    #expect(Self.texts(doc) == ["South Venezuela", "Western US", "South Africa"])
+    #expect(doc.places.map(\.countryCode) == ["VE", "US", "ZA"])
+    #expect(doc.places[0].rule == "places.part-of" && doc.places[0].feature == .country)
+    // A compass word before a town is not resolved to the town.
+    let town = try Self.runEmbedded("They drove to North Springfield.", [("North Springfield", .place)])
+    #expect(town.places.isEmpty)
+  }
+
+  @Test func demonymTaggedAsAnOrganisation() throws {
+    let doc = try Self.runEmbedded("A caravan of Central American migrants arrived.", [("Central American", .org)])
+    #expect(Self.texts(doc) == ["Central American"])
+    #expect(doc.places.first?.rule == "places.demonym" && doc.places.first?.feature == .region)
   }
 
   /// Word tokens (letters) and one token per other non-space character.
