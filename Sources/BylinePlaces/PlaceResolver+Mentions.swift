@@ -127,7 +127,8 @@ extension PlaceResolver {
   mutating func compassKey(_ surface: String) -> String? {
     guard let space = surface.firstIndex(of: " "), Self.compassWords.contains(String(surface[..<space]))
     else { return nil }
-    let rest = String(surface[surface.index(after: space)...])
+    var rest = String(surface[surface.index(after: space)...])
+    if rest.hasPrefix("of ") { rest = String(rest.dropFirst(3)) }  // "the South of France"
     guard known(surface) == nil, let k = known(rest), !commonWords.contains(k), demonymPlace(k) == nil,
       candidates[k]?.first.map({ $0.feature == .country || $0.feature == .admin1 }) == true
     else { return nil }
@@ -187,6 +188,12 @@ extension PlaceResolver {
           let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
           if span != range, let k = known(document.string(span)), embeddable(k) {
             run = (j, k)
+          } else if j + 1 < idx.upperBound, document.tokenText(j + 1) == ".",
+            document.tokens[j + 1].range.utf8Start == span.utf8End,
+            let k = known(document.string(span) + "."), embeddable(k)
+          {
+            // "D.C. Commission" where the tokenizer split the final period off.
+            run = (j + 1, k)
           }
         }
         j += 1
@@ -199,6 +206,19 @@ extension PlaceResolver {
       }
       if let (end, k) = run {
         var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+        // "East of England Ambulance Service": the region is the toponym, resolved to the whole.
+        if i - 2 >= idx.lowerBound, document.tokenText(i - 1) == "of",
+          Self.compassWords.contains(document.tokenText(i - 2)),
+          candidates[k]?.first.map({ $0.feature == .country || $0.feature == .admin1 }) == true
+        {
+          found.removeAll { $0.range.utf8Start >= document.tokens[i - 2].range.utf8Start }
+          found.append(
+            Mention(
+              range: TextRange(document.tokens[i - 2].range.utf8Start, span.utf8End), entityID: nil, key: k,
+              containerKey: nil, embedded: true, rule: "places.part-of"))
+          i = end + 1
+          continue
+        }
         var suffixed = false
         if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
           document.tokens[end + 1].range.utf8Start - span.utf8End == 1
@@ -229,10 +249,16 @@ extension PlaceResolver {
     mentions += found
   }
 
+  /// Plural party names after a place ("Oklahoma Republicans", "Montgomery County Democrats").
+  static let partyMembers: Set<String> = [
+    "Republicans", "Democrats", "Conservatives", "Liberals", "Tories", "Socialists", "Greens",
+    "Unionists", "Nationalists", "Lawmakers", "Legislators",
+  ]
+
   /// Words that may stand between the places of a PLACE name: short all-capital codes
   /// ("IBA-Karachi") and "No." ("Tianjin No. 2 prison").
   static func looseWord(_ w: String) -> Bool {
-    if w == "No" || w == "Nos" { return true }
+    if w == "No" || w == "Nos" || Self.partyMembers.contains(w) { return true }
     return w.utf8.count <= 4 && w.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
   }
 

@@ -46,10 +46,22 @@ extension PlaceResolver {
         surface = String(surface.dropLast(suffix.count))
         range = TextRange(range.utf8Start, range.utf8End - suffix.utf8.count)
       }
-      guard let f = surface.utf8.first, f >= 65 && f <= 90, !surface.isEmpty, let k = known(surface),
-        !commonWords.contains(k), demonymPlace(k) == nil
-      else { continue }
+      guard let f = surface.utf8.first, f >= 65 && f <= 90 else { continue }
       let entityID = em.entityID.isEmpty ? nil : em.entityID
+      if em.type == .person, let k = suffixedDivisionKey(surface) {
+        // "Oaxaca State" tagged PERSON: a division named with its suffix is no person.
+        mentions.append(
+          Mention(range: range, entityID: entityID, key: k, containerKey: nil, division: true))
+        continue
+      }
+      if em.type == .person, let last = document.tokenIndices(in: range).last,
+        Self.partyMembers.contains(document.tokenText(last))
+      {
+        // "Oklahoma Republicans" tagged PERSON: the place before the party name.
+        scanInside(range, inPlace: true)
+        continue
+      }
+      guard let k = known(surface), !commonWords.contains(k), demonymPlace(k) == nil else { continue }
       if placeKeys.contains(k) {
         mentions.append(
           Mention(range: range, entityID: entityID, key: k, containerKey: nil, rule: "places.same-name"))

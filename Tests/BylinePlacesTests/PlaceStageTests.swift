@@ -369,6 +369,30 @@ import Testing
     #expect(doc.places.first?.rule == "places.demonym" && doc.places.first?.feature == .region)
   }
 
+  @Test func partyMembersAfterAPlace() throws {
+    let doc = try Self.runEmbedded(
+      "Ohio Republicans and Orange County Democrats met.",
+      [("Ohio Republicans", .person), ("Orange County Democrats", .place)])
+    #expect(Self.texts(doc) == ["Ohio", "Orange County"])
+    #expect(doc.places.first?.feature == .admin1)
+  }
+
+  @Test func divisionWithSuffixTaggedAsAPerson() throws {
+    let doc = try Self.runEmbedded(
+      "Migrants camped in Oaxaca State, Mexico.", [("Oaxaca State", .person), ("Mexico", .place)])
+    #expect(Self.texts(doc) == ["Oaxaca State", "Mexico"])
+    #expect(doc.places.first?.feature == .admin1 && doc.places.first?.countryCode == "MX")
+  }
+
+  @Test func regionOfACountryInsideAName() throws {
+    let doc = try Self.runEmbedded(
+      "The East of England Ambulance Service and the D.C. Commission responded near the B.C. border.",
+      [("East of England Ambulance Service", .org), ("D.C. Commission", .org), ("B.C.", .place)])
+    #expect(Self.texts(doc) == ["East of England", "D.C.", "B.C."])
+    #expect(doc.places.first?.rule == "places.part-of" && doc.places.first?.feature == .admin1)
+    #expect(doc.places[2].feature == .admin1 && doc.places[2].countryCode == "CA")
+  }
+
   /// Word tokens (letters) and one token per other non-space character.
   static func wordsAndPunctuation(_ doc: Document) -> [Token] {
     var out: [Token] = []
