@@ -10,6 +10,8 @@ extension PlaceResolver {
     let places = document.entities.filter { $0.type == .place }
       .sorted { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     for em in places {
+      let before = mentions.count
+      defer { if mentions.count == before { unresolvedPlaces.append(em) } else { placeKeys.insert(mentions[before].key) } }
       let surface = document.string(em.range)
       // "Va." whose period the tokenizer took as the sentence end: the abbreviation with its
       // period is the toponym when the gazetteer knows it so (places.abbreviation-span).
@@ -27,6 +29,13 @@ extension PlaceResolver {
         // toponym (places.suffix-span).
         var range = em.range
         var suffixed = false
+        // "The Atlantic" at a sentence start: the article is not part of the toponym, unless
+        // the place's own name has it ("The Hague").
+        if surface.hasPrefix("The ") || surface.hasPrefix("the "),
+          let top = candidates[key]?.first, !top.name.hasPrefix("The "), known(String(surface.dropFirst(4))) != nil
+        {
+          range = TextRange(range.utf8Start + 4, range.utf8End)
+        }
         if container == nil, let next = followingSuffix(em.range),
           next.word == "County" || candidates[key]?.contains(where: { $0.feature == .admin1 }) == true
         {
@@ -37,6 +46,11 @@ extension PlaceResolver {
           Mention(
             range: range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
             containerKey: container, suffixed: suffixed))
+      } else if let key = compassKey(surface) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: key,
+            containerKey: nil, rule: "places.part-of"))
       } else if surface.hasSuffix(" County"), let key = known(String(surface.dropLast(7))) {
         // "Orange County": resolved through its head name, even when that is a common word.
         mentions.append(
@@ -50,7 +64,12 @@ extension PlaceResolver {
             containerKey: nil, division: true))
       }
     }
-    if options.embedded { collectEmbedded() }
+    if options.embedded {
+      collectEmbedded()
+      collectInsidePlaces()
+      collectNamedElsewhere()
+      collectCompounds()
+    }
     mentions.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
   }
 
@@ -58,7 +77,6 @@ extension PlaceResolver {
   /// the longest run of capitalised tokens the gazetteer knows, when it is a country, division,
   /// region or a city of 100,000 people or more, and not the whole name.
   mutating func collectEmbedded() {
-    let maxWords = gazetteer.maxNameWords
     for em in document.entities where em.type == .org || em.type == .misc {
       // A whole ORG or MISC name that is a place name ("EU", "Atlantic", "Turkey" as an actor)
       // or a division with a suffix ("Oaxaca State").
@@ -82,46 +100,166 @@ extension PlaceResolver {
             range: range, entityID: nil, key: k, containerKey: nil, embedded: true, division: true))
         continue
       }
-      let idx = document.tokenIndices(in: em.range)
-      guard idx.count > 1 else { continue }
-      var i = idx.lowerBound
-      while i < idx.upperBound {
-        guard isCapitalisedWord(i) else { i += 1; continue }
-        var found: (Int, String)? = nil
-        var j = i
-        while j < idx.upperBound && j - i < maxWords {
-          if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
-          if isCapitalisedWord(j) {
-            let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
-            if span != em.range, let k = known(document.string(span)), embeddable(k) {
-              found = (j, k)
-            }
-          }
-          j += 1
-        }
-        if found == nil, let k = known(document.string(document.tokens[i].range)), i + 1 < idx.upperBound,
-          document.tokenText(i + 1) == "County"
-        {
-          // "Montgomery County History Center": a county name inside an ORG name.
-          found = (i, k)
-        }
-        if let (end, k) = found {
-          var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
-          var suffixed = false
-          if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
-            document.tokens[end + 1].range.utf8Start - span.utf8End == 1
-          {
-            span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
-            suffixed = true
-          }
-          mentions.append(
-            Mention(range: span, entityID: nil, key: k, containerKey: nil, embedded: true, suffixed: suffixed))
-          i = end + 1
-        } else {
-          i += 1
-        }
+      // "Colorado State University", "Russian Embassy": GeoWebNews and common sense take the
+      // whole facility name as the toponym, which the gazetteer lacks; its place word alone is
+      // not a mention of the place.
+      if isFacilityName(em.range) { continue }
+      if let k = compassKey(whole) {
+        mentions.append(
+          Mention(
+            range: em.range, entityID: em.entityID.isEmpty ? nil : em.entityID, key: k,
+            containerKey: nil, embedded: true, rule: "places.part-of"))
+        continue
+      }
+      scanInside(em.range)
+    }
+  }
+
+  /// Compass words that name a part of a place ("South Venezuela", "Western US").
+  static let compassWords: Set<String> = [
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern", "Northwestern",
+    "Southeastern", "Southwestern",
+  ]
+
+  /// The key of the country or division that a compass word and its name denote a part of
+  /// ("West Wales" → "wales"), when the whole is not a gazetteer name itself ("South Africa").
+  mutating func compassKey(_ surface: String) -> String? {
+    guard let space = surface.firstIndex(of: " "), Self.compassWords.contains(String(surface[..<space]))
+    else { return nil }
+    var rest = String(surface[surface.index(after: space)...])
+    if rest.hasPrefix("of ") { rest = String(rest.dropFirst(3)) }  // "the South of France"
+    guard known(surface) == nil, let k = known(rest), !commonWords.contains(k), demonymPlace(k) == nil,
+      candidates[k]?.first.map({ $0.feature == .country || $0.feature == .admin1 }) == true
+    else { return nil }
+    return k
+  }
+
+  /// Head words of facilities and institutions housed in one building or campus.
+  static let facilityHeads: Set<String> = [
+    "University", "College", "School", "Academy", "Polytechnic", "Embassy", "Consulate",
+    "Hospital", "Center", "Centre", "Stadium", "Airport", "Cathedral", "Museum", "Hotel",
+  ]
+
+  /// True when a word of `range` is a facility head ("University", "Embassy").
+  func isFacilityName(_ range: TextRange) -> Bool {
+    document.tokenIndices(in: range).contains {
+      document.tokens[$0].kind == .word && Self.facilityHeads.contains(document.tokenText($0))
+    }
+  }
+
+  /// Last words of the article's multi-word PERSON names ("Skripal", "Bryant") that do not
+  /// start with `first` (a PERSON "Allendale Woman" says nothing about "Allendale").
+  func personSurnames(besides first: String) -> Set<String> {
+    var out: Set<String> = []
+    for em in document.entities where em.type == .person {
+      let idx = document.tokenIndices(in: em.range).filter { isCapitalisedWord($0) }
+      if idx.count > 1, let last = idx.last, document.tokenText(idx[0]) != first {
+        out.insert(document.tokenText(last))
       }
     }
+    return out
+  }
+
+  /// The places named inside `range` (an ORG or MISC name, or a PLACE name the gazetteer does
+  /// not know as a whole): the longest runs of capitalised tokens the gazetteer knows, each
+  /// ``embeddable(_:)`` and not the whole range; a county name before "County" joins it.
+  mutating func scanInside(_ range: TextRange, inPlace: Bool = false) {
+    let maxWords = gazetteer.maxNameWords
+    let idx = document.tokenIndices(in: range)
+    guard idx.count > 1 else { return }
+    var i = idx.lowerBound
+    var found: [Mention] = []
+    var uncovered = false
+    // "Viktoria Skripal" tagged ORG: a town name before a family name the article gives a
+    // person is a given name.
+    let last = idx.upperBound - 1
+    if !inPlace, idx.count == 2, isCapitalisedWord(last), personSurnames(besides: document.tokenText(idx.lowerBound)).contains(document.tokenText(last))
+    {
+      return
+    }
+    while i < idx.upperBound {
+      guard isCapitalisedWord(i) else { i += 1; continue }
+      var run: (Int, String)? = nil
+      var j = i
+      while j < idx.upperBound && j - i < maxWords {
+        if j > i && document.tokens[j].range.utf8Start - document.tokens[j - 1].range.utf8End > 1 { break }
+        if isCapitalisedWord(j) {
+          let span = TextRange(document.tokens[i].range.utf8Start, document.tokens[j].range.utf8End)
+          if span != range, let k = known(document.string(span)), embeddable(k) {
+            run = (j, k)
+          } else if j + 1 < idx.upperBound, document.tokenText(j + 1) == ".",
+            document.tokens[j + 1].range.utf8Start == span.utf8End,
+            let k = known(document.string(span) + "."), embeddable(k)
+          {
+            // "D.C. Commission" where the tokenizer split the final period off.
+            run = (j + 1, k)
+          }
+        }
+        j += 1
+      }
+      if run == nil, let k = known(document.string(document.tokens[i].range)), i + 1 < idx.upperBound,
+        document.tokenText(i + 1) == "County"
+      {
+        // "Montgomery County History Center": a county name inside an ORG name.
+        run = (i, k)
+      }
+      if let (end, k) = run {
+        var span = TextRange(document.tokens[i].range.utf8Start, document.tokens[end].range.utf8End)
+        // "East of England Ambulance Service": the region is the toponym, resolved to the whole.
+        if i - 2 >= idx.lowerBound, document.tokenText(i - 1) == "of",
+          Self.compassWords.contains(document.tokenText(i - 2)),
+          candidates[k]?.first.map({ $0.feature == .country || $0.feature == .admin1 }) == true
+        {
+          found.removeAll { $0.range.utf8Start >= document.tokens[i - 2].range.utf8Start }
+          found.append(
+            Mention(
+              range: TextRange(document.tokens[i - 2].range.utf8Start, span.utf8End), entityID: nil, key: k,
+              containerKey: nil, embedded: true, rule: "places.part-of"))
+          i = end + 1
+          continue
+        }
+        var suffixed = false
+        if end + 1 < idx.upperBound, document.tokenText(end + 1) == "County",
+          document.tokens[end + 1].range.utf8Start - span.utf8End == 1
+        {
+          span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
+          suffixed = true
+        } else if inPlace, end + 1 < idx.upperBound, ["State", "state"].contains(document.tokenText(end + 1)),
+          candidates[k]?.contains(where: { $0.feature == .admin1 }) == true
+        {
+          // "Maiduguri Borno State": the division word belongs to the division's name.
+          span = TextRange(span.utf8Start, document.tokens[end + 1].range.utf8End)
+          suffixed = true
+        }
+        found.append(
+          Mention(
+            range: span, entityID: nil, key: k, containerKey: nil, embedded: true,
+            division: inPlace && suffixed && document.tokenText(end + 1) != "County", suffixed: suffixed,
+            rule: inPlace ? "places.inside" : nil))
+        i = suffixed ? end + 2 : end + 1
+      } else {
+        if !Self.looseWord(document.tokenText(i)) { uncovered = true }
+        i += 1
+      }
+    }
+    // Inside a PLACE name every name word must be a place: "Washington Square", "Manila
+    // Cathedral" or "South Venezuela" are one toponym the gazetteer lacks, not "Washington".
+    if inPlace && uncovered { return }
+    mentions += found
+  }
+
+  /// Plural party names after a place ("Oklahoma Republicans", "Montgomery County Democrats").
+  static let partyMembers: Set<String> = [
+    "Republicans", "Democrats", "Conservatives", "Liberals", "Tories", "Socialists", "Greens",
+    "Unionists", "Nationalists", "Lawmakers", "Legislators",
+  ]
+
+  /// Words that may stand between the places of a PLACE name: short all-capital codes
+  /// ("IBA-Karachi") and "No." ("Tianjin No. 2 prison").
+  static func looseWord(_ w: String) -> Bool {
+    if w == "No" || w == "Nos" || Self.partyMembers.contains(w) { return true }
+    return w.utf8.count <= 4 && w.utf8.allSatisfy { $0 >= 65 && $0 <= 90 }
   }
 
   /// The division word right after `range` ("state", "State", "County"), one space away.
@@ -144,6 +282,9 @@ extension PlaceResolver {
   func embeddable(_ key: String) -> Bool {
     guard !commonWords.contains(key), let c = candidates[key], let top = c.first else { return false }
     if demonymPlace(key) != nil { return false }
+    // A name the article also writes as a place of its own ("Beverly Hills" and the "Beverly
+    // Hills Police Department").
+    if placeKeys.contains(key) { return true }
     return c.contains { $0.feature != .city } || top.population >= 100_000
   }
 

@@ -38,6 +38,10 @@ struct PlaceResolver {
     /// Written with a division word ("Orange County", "Benue state"): resolved even when the
     /// name is a common word.
     var suffixed = false
+    /// Kept only when a container pair fixes it ("Austin, Texas" with "Austin" tagged PERSON).
+    var needsContainer = false
+    /// The rule to report instead of the choice's (`places.inside`, `places.same-name`…).
+    var rule: String? = nil
   }
 
   struct Choice {
@@ -54,6 +58,10 @@ struct PlaceResolver {
   var nameBonus: [String: [Int: Double]] = [:]
   /// Keys in first-mention order (deterministic iteration).
   var keys: [String] = []
+  /// PLACE entity mentions that gave no name to resolve ("Greece Italy", "Asia-Pacific").
+  var unresolvedPlaces: [EntityMention] = []
+  /// Keys of the names that PLACE entity mentions resolve through.
+  var placeKeys: Set<String> = []
   /// Choices fixed by container pairs.
   var fixed: [String: Choice] = [:]
   /// Lookup keys of division names, memoised for this document.
@@ -88,13 +96,14 @@ struct PlaceResolver {
     for m in mentions {
       guard let c = choices[m.key] else { continue }
       if commonWords.contains(m.key) && c.rule != "places.container" && !m.suffixed { continue }
+      if m.needsContainer && c.rule != "places.container" { continue }
       let e = c.entry
       out.append(
         PlaceMention(
           range: m.range, name: e.name, countryCode: e.countryCode, admin1: e.admin1,
           latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID,
           feature: e.feature, population: e.population > 0 ? e.population : nil,
-          entityID: m.entityID, rule: m.embedded ? "places.embedded" : c.rule))
+          entityID: m.entityID, rule: m.rule ?? (m.embedded ? "places.embedded" : c.rule)))
     }
     return out
   }
@@ -114,10 +123,11 @@ struct PlaceResolver {
     }
     for em in document.entities where em.type == .misc || em.type == .org {
       if let e = demonymPlace(Gazetteer.key(document.string(em.range))) {
-        if em.type == .misc { add(em.range, e, em.entityID) }
+        // An ORG that is only a demonym ("Central American" migrants) is a tagging slip.
+        if em.type == .misc || options.embedded { add(em.range, e, em.entityID) }
         continue
       }
-      guard options.embedded else { continue }
+      guard options.embedded, !isFacilityName(em.range) else { continue }
       for i in document.tokenIndices(in: em.range) where document.tokens[i].kind == .word {
         let t = document.tokenText(i)
         guard let f = t.utf8.first, f >= 65 && f <= 90, let e = demonymPlace(Gazetteer.key(t))

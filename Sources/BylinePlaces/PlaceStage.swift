@@ -27,7 +27,13 @@ import Foundation
 /// Options (all off by default; GeoWebNews counts all these kinds as toponyms):
 /// ``Options/resolveDemonyms`` turns MISC demonym mentions ("Syrian", "European") into country or
 /// region places (`places.demonym`); ``Options/embedded`` finds place names inside and as ORG and
-/// MISC names ("Washington Post", "EU") (`places.embedded`); ``Options/localNames`` keeps
+/// MISC names ("Washington Post", "EU") (`places.embedded`), places inside PLACE names the
+/// gazetteer lacks as a whole ("Greece Italy", `places.inside`), names the article also writes
+/// as a place, or countries, under another entity type (`places.same-name`), town names before
+/// ", State" whatever their type ("Austin, Texas"), and hyphenated modifiers ("Calgary-based",
+/// `places.compound`), a compass word before a country or division ("South Venezuela",
+/// `places.part-of`, resolved to the whole) and ORG names that are only a demonym;
+/// ``Options/localNames`` keeps
 /// PLACE names the gazetteer lacks that look like places ("Royal Street", "in Nenagh")
 /// (`places.local`, placed at the town named nearest in the text).
 ///
@@ -140,8 +146,12 @@ public struct PlaceStage: Stage {
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     if options.resolveDemonyms {
-      let taken = Set(places.map(\.range))
-      places += resolver.demonymPlaces().filter { !taken.contains($0.range) }
+      // A demonym inside a name already resolved as a whole ("European" in "European Union")
+      // is part of that toponym.
+      let taken = places.map(\.range)
+      places += resolver.demonymPlaces().filter { d in
+        !taken.contains { $0.utf8Start < d.range.utf8End && d.range.utf8Start < $0.utf8End }
+      }
       places.sort { ($0.range.utf8Start, $0.range.utf8End) < ($1.range.utf8Start, $1.range.utf8End) }
     }
     document.places = places

@@ -241,6 +241,172 @@ import Testing
     #expect(doc.string(p.range) == "Va." && p.geonamesID == 6254928)
   }
 
+  /// Runs the stage with embedded names on over entity mentions of the given types (each name
+  /// at its next occurrence), on tokens that keep punctuation ("-", ".") as tokens.
+  static func runEmbedded(_ text: String, _ entities: [(String, EntityType)]) throws -> Document {
+    var doc = DocumentBuilder.make(text)
+    doc.tokens = Self.wordsAndPunctuation(doc)
+    var after: [String: Int] = [:]
+    for (n, (name, type)) in entities.enumerated() {
+      let r = try #require(DocumentBuilder.range(of: name, in: doc, after: after[name] ?? 0))
+      after[name] = r.utf8End
+      doc.entities.append(EntityMention(range: r, type: type, entityID: "E\(n)", canonical: name, rule: "test"))
+    }
+    let lex = LexiconStore(directory: TestPaths.lexicons)
+    try PlaceStage(lexicons: lex, options: .init(resolveDemonyms: true, embedded: true)).process(&doc)
+    return doc
+  }
+
+  static func texts(_ doc: Document) -> [String] { doc.places.map { doc.string($0.range) } }
+
+  @Test func placesInsideARunTogetherPlaceName() throws {
+    let pair = try Self.runEmbedded("Jobs are scarce in Cyprus, Greece Italy or Spain.", [("Greece Italy", .place)])
+    #expect(Self.texts(pair) == ["Greece", "Italy"])
+    #expect(pair.places.allSatisfy { $0.feature == .country && $0.rule == "places.inside" })
+    let hyphen = try Self.runEmbedded("The Amsterdam-London route opens.", [("Amsterdam-London", .place)])
+    #expect(Self.texts(hyphen) == ["Amsterdam", "London"])
+    let state = try Self.runEmbedded(
+      "Troops paraded in Maiduguri Borno State on Monday.", [("Maiduguri Borno State", .place)])
+    #expect(Self.texts(state) == ["Maiduguri", "Borno State"])
+    #expect(state.places.last?.feature == .admin1)
+    // A landmark the gazetteer lacks is one toponym, not the place it is named after.
+    for name in ["Manila Cathedral", "Washington Square", "Nile Delta"] {
+      let landmark = try Self.runEmbedded("They met at the \(name) at noon.", [(name, .place)])
+      #expect(landmark.places.isEmpty)
+    }
+  }
+
+  @Test func namesTheArticleAlsoWritesAsPlaces() throws {
+    let police = try Self.runEmbedded(
+      "Beverly Hills is quiet. Beverly Hills Police Department said so.",
+      [("Beverly Hills", .place), ("Beverly Hills Police Department", .org)])
+    #expect(Self.texts(police) == ["Beverly Hills", "Beverly Hills"])
+    #expect(police.places.last?.rule == "places.embedded")
+    // Without the place mention a small town inside an ORG name stays out.
+    let alone = try Self.runEmbedded(
+      "Beverly Hills Police Department said so.", [("Beverly Hills Police Department", .org)])
+    #expect(alone.places.isEmpty)
+    let org = try Self.runEmbedded(
+      "Tourists came to Lisbon. Lisbon's streets were full.", [("Lisbon", .place), ("Lisbon's", .person)])
+    #expect(Self.texts(org) == ["Lisbon", "Lisbon"])
+    #expect(org.places.last?.rule == "places.same-name")
+  }
+
+  @Test func countryTaggedAsAPerson() throws {
+    let doc = try Self.runEmbedded("A breakthrough in Canada's budget.", [("Canada's", .person)])
+    #expect(Self.texts(doc) == ["Canada"] && doc.places.first?.feature == .country)
+    // A first name that is also a country stays a person when the article names the person in full.
+    let chad = try Self.runEmbedded(
+      "Chad Miller scored twice. Chad said it was easy.", [("Chad Miller", .person), ("Chad", .person)])
+    #expect(chad.places.isEmpty)
+  }
+
+  @Test func townTaggedAsAPersonBeforeItsState() throws {
+    let doc = try Self.runEmbedded(
+      "Sgt John Doe of Austin, Texas, died.", [("John Doe", .person), ("Austin", .person), ("Texas", .place)])
+    #expect(Self.texts(doc) == ["Austin", "Texas"])
+    #expect(doc.places.first?.admin1 == "Texas" && doc.places.first?.rule == "places.container")
+    // No containing state: the person stays a person.
+    let person = try Self.runEmbedded(
+      "He met Austin, Paris and others.", [("Austin", .person), ("Paris", .place)])
+    #expect(Self.texts(person) == ["Paris"])
+  }
+
+  @Test func hyphenatedPlaceModifiers() throws {
+    let doc = try Self.runEmbedded("A Calgary-based firm joined the U.S.-led group.", [])
+    #expect(Self.texts(doc) == ["Calgary", "U.S."])
+    #expect(doc.places.allSatisfy { $0.rule == "places.compound" })
+    #expect(doc.places.last?.feature == .country)
+    // Only after a known modifier word, and not demonyms ("Saudi-led").
+    let other = try Self.runEmbedded("The Calgary-style stampede and a Saudi-led push.", [])
+    #expect(other.places.isEmpty)
+  }
+
+  @Test func facilityNamesKeepTheirPlaceWords() throws {
+    // The whole facility is the toponym, which the gazetteer lacks: no place for its place word.
+    let doc = try Self.runEmbedded(
+      "She studied at Colorado State University and visited the Russian Embassy and the Colorado Times.",
+      [("Colorado State University", .org), ("Russian Embassy", .org), ("Colorado Times", .org)])
+    #expect(Self.texts(doc) == ["Colorado"])
+    #expect(doc.places.first.map { doc.string(TextRange($0.range.utf8End, $0.range.utf8End + 6)) } == " Times")
+  }
+
+  @Test func townNameBeforeAPersonsFamilyName() throws {
+    let doc = try Self.runEmbedded(
+      "Sergei Skripal recovered. His niece Charlotte Skripal spoke to Charlotte Observer.",
+      [("Sergei Skripal", .person), ("Charlotte Skripal", .org), ("Charlotte Observer", .org)])
+    #expect(Self.texts(doc) == ["Charlotte"])
+    let paper = try #require(DocumentBuilder.range(of: "Charlotte Observer", in: doc))
+    #expect(doc.places.first?.range.utf8Start == paper.utf8Start)
+  }
+
+  @Test func articleBeforeAToponymIsLeftOut() throws {
+    let doc = try Self.runEmbedded(
+      "The Atlantic storms grew. The Hague hosted talks.", [("The Atlantic", .place), ("The Hague", .place)])
+    #expect(Self.texts(doc) == ["Atlantic", "The Hague"])
+  }
+
+  @Test func demonymInsideAResolvedNameIsNotASecondPlace() throws {
+    let doc = try Self.runEmbedded("The European Union met.", [("European Union", .org)])
+    #expect(Self.texts(doc) == ["European Union"])
+  }
+
+  @Test func compassPartOfACountryOrDivision() throws {
+    let doc = try Self.runEmbedded(
+      "Mines in South Venezuela and jobs in the Western US grew; South Africa too.",
+      [("South Venezuela", .place), ("Western US", .org), ("South Africa", .place)])
+    #expect(Self.texts(doc) == ["South Venezuela", "Western US", "South Africa"])
+    #expect(doc.places.map(\.countryCode) == ["VE", "US", "ZA"])
+    #expect(doc.places[0].rule == "places.part-of" && doc.places[0].feature == .country)
+    // A compass word before a town is not resolved to the town.
+    let town = try Self.runEmbedded("They drove to North Springfield.", [("North Springfield", .place)])
+    #expect(town.places.isEmpty)
+  }
+
+  @Test func demonymTaggedAsAnOrganisation() throws {
+    let doc = try Self.runEmbedded("A caravan of Central American migrants arrived.", [("Central American", .org)])
+    #expect(Self.texts(doc) == ["Central American"])
+    #expect(doc.places.first?.rule == "places.demonym" && doc.places.first?.feature == .region)
+  }
+
+  @Test func partyMembersAfterAPlace() throws {
+    let doc = try Self.runEmbedded(
+      "Ohio Republicans and Orange County Democrats met.",
+      [("Ohio Republicans", .person), ("Orange County Democrats", .place)])
+    #expect(Self.texts(doc) == ["Ohio", "Orange County"])
+    #expect(doc.places.first?.feature == .admin1)
+  }
+
+  @Test func divisionWithSuffixTaggedAsAPerson() throws {
+    let doc = try Self.runEmbedded(
+      "Migrants camped in Oaxaca State, Mexico.", [("Oaxaca State", .person), ("Mexico", .place)])
+    #expect(Self.texts(doc) == ["Oaxaca State", "Mexico"])
+    #expect(doc.places.first?.feature == .admin1 && doc.places.first?.countryCode == "MX")
+  }
+
+  @Test func regionOfACountryInsideAName() throws {
+    let doc = try Self.runEmbedded(
+      "The East of England Ambulance Service and the D.C. Commission responded near the B.C. border.",
+      [("East of England Ambulance Service", .org), ("D.C. Commission", .org), ("B.C.", .place)])
+    #expect(Self.texts(doc) == ["East of England", "D.C.", "B.C."])
+    #expect(doc.places.first?.rule == "places.part-of" && doc.places.first?.feature == .admin1)
+    #expect(doc.places[2].feature == .admin1 && doc.places[2].countryCode == "CA")
+  }
+
+  /// Word tokens (letters) and one token per other non-space character.
+  static func wordsAndPunctuation(_ doc: Document) -> [Token] {
+    var out: [Token] = []
+    var start: Int? = nil
+    for (i, b) in doc.bytes.enumerated() {
+      let letter = (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b >= 128
+      if letter, start == nil { start = i }
+      if !letter, let s = start { out.append(Token(range: TextRange(s, i), kind: .word)); start = nil }
+      if !letter && b != 32 { out.append(Token(range: TextRange(i, i + 1), kind: .punctuation)) }
+    }
+    if let s = start { out.append(Token(range: TextRange(s, doc.bytes.count), kind: .word)) }
+    return out
+  }
+
   /// Word tokens split at spaces and before punctuation (enough for these tests).
   static func words(_ doc: Document) -> [Token] {
     var out: [Token] = []
