@@ -79,14 +79,14 @@ struct BlockCollector {
       return
     }
     if n.tag == "td" || n.tag == "th",
-      !n.children.contains(where: { !$0.removed && ContentScorer.blockTags.contains($0.tag) })
+      !n.children.contains(where: { !$0.removed && $0.isBlock })
     {
       // A data cell: part of its row's line.
       if bufferVisible > 0 { buffer += " " }
       for c in n.children { walk(c, kind: kind, tag: "tr", inLink: inLink) }
       return
     }
-    if ContentScorer.blockTags.contains(n.tag) {
+    if n.isBlock {
       flush()
       var k = kind
       switch n.tag {
@@ -100,7 +100,7 @@ struct BlockCollector {
       flush()
       return
     }
-    for c in n.children { walk(c, kind: kind, tag: tag, inLink: inLink || n.tag == "a") }
+    for c in n.children { walk(c, kind: kind, tag: tag, inLink: inLink || n.traits.contains(.link)) }
   }
 }
 

@@ -19,11 +19,11 @@ enum ContentScorer {
       n.linkLen = 0
       n.paraLen = 0
       let p = n.parent
-      let link = (n !== root && p?.statsInLink == true) || p?.tag == "a"
-      let para = (n !== root && p?.statsInParagraph == true) || p?.tag == "p"
+      let link = (n !== root && p?.statsInLink == true) || p?.traits.contains(.link) == true
+      let para = (n !== root && p?.statsInParagraph == true) || p?.traits.contains(.paragraph) == true
       if !n.isText {
-        n.statsInLink = link || n.tag == "a"
-        n.statsInParagraph = para || n.tag == "p"
+        n.statsInLink = link || n.traits.contains(.link)
+        n.statsInParagraph = para || n.traits.contains(.paragraph)
       }
       if n.isText {
         let visible = visibleCount(n.text)
@@ -86,7 +86,7 @@ enum ContentScorer {
     var stack: [HTMLNode] = [body]
     while let n = stack.popLast() {
       if n.isText { continue }
-      if n !== body, BoilerplateRules.dropTags.contains(n.tag) {
+      if n !== body, n.traits.contains(.dropped) {
         n.removed = true
         continue
       }
@@ -126,7 +126,7 @@ enum ContentScorer {
       (totals.para >= 500 && Double(n.paraLen) >= 0.35 * totals.para)
       || (totals.plain > 0 && plain >= 0.5 * totals.plain)
     let total = totals.para
-    if BoilerplateRules.furnitureTags.contains(n.tag) { return !big }
+    if n.traits.contains(.furniture) { return !big }
     if n.attribute("hidden") != nil { return !big }
     if let style = n.attribute("style"), styleHides(style) { return !big }
     let strength = n.furnitureStrength
@@ -211,19 +211,19 @@ enum ContentScorer {
       var commas = 0
       if n.tag == "p" || n.tag == "pre" || n.tag == "td"
         || (["div", "section", "article", "span", "font", "center"].contains(n.tag)
-          && !n.children.contains { !$0.isText && !$0.removed && blockTags.contains($0.tag) })
+          && !n.children.contains { !$0.removed && $0.isBlock })
       {
         // A paragraph, or a container with inline content only (Readability turns it into a p).
-        if n.tag == "td" && n.children.contains(where: { blockTags.contains($0.tag) && !$0.removed }) {
+        if n.tag == "td" && n.children.contains(where: { $0.isBlock && !$0.removed }) {
           continue
         }
-        if n.tag == "span" && n.parent.map({ !blockTags.contains($0.tag) }) ?? true { continue }
+        if n.tag == "span" && n.parent.map({ !$0.isBlock }) ?? true { continue }
         len = n.textLen - n.linkLen / 2
         guard len >= 25 else { continue }
         firstAncestor = n.parent
         // Counted in place: building each candidate's inner text was quadratic in depth.
         n.forEachText { commas += commaCount($0) }
-      } else if blockTags.contains(n.tag) {
+      } else if n.isBlock {
         // Loose text directly inside a container that also has block children.
         for c in n.children where c.isText {
           len += visibleCount(c.text)

@@ -37,8 +37,41 @@ final class HTMLNode {
   /// Share of the subtree's text inside links (0 when there is no text).
   var linkDensity: Double { textLen == 0 ? 0 : Double(linkLen) / Double(textLen) }
 
+  /// Classes of this element the extractor asks about on every node, looked up once here
+  /// (hashing the tag name into a set per check was a visible part of extraction time).
+  struct Traits: OptionSet {
+    let rawValue: UInt8
+    /// In ``ContentScorer/blockTags``: ends an inline run, a text block of its own.
+    static let block = Traits(rawValue: 1 << 0)
+    /// In ``BoilerplateRules/dropTags``: never holds article text.
+    static let dropped = Traits(rawValue: 1 << 1)
+    /// In ``BoilerplateRules/furnitureTags``.
+    static let furniture = Traits(rawValue: 1 << 2)
+    /// `<a>`.
+    static let link = Traits(rawValue: 1 << 3)
+    /// `<p>`.
+    static let paragraph = Traits(rawValue: 1 << 4)
+
+    private static let byTag: [String: Traits] = {
+      var t: [String: Traits] = [:]
+      for n in ContentScorer.blockTags { t[n, default: []].insert(.block) }
+      for n in BoilerplateRules.dropTags { t[n, default: []].insert(.dropped) }
+      for n in BoilerplateRules.furnitureTags { t[n, default: []].insert(.furniture) }
+      t["a", default: []].insert(.link)
+      t["p", default: []].insert(.paragraph)
+      return t
+    }()
+
+    static func of(_ tag: String) -> Traits { tag.isEmpty ? [] : byTag[tag] ?? [] }
+  }
+
+  /// ``Traits`` of `tag`.
+  let traits: Traits
+  var isBlock: Bool { traits.contains(.block) }
+
   init(tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
     self.tag = tag
+    self.traits = Traits.of(tag)
     self.attributes = attributes
     self.text = text
   }

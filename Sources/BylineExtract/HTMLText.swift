@@ -66,7 +66,13 @@ enum HTMLText {
       // On bytes: a byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar
       // below U+0300, none of which composes. Only the rest is decoded and looked up.
       var i = 0
+      let raw = UnsafeRawBufferPointer(b)
       while i < b.count {
+        // Eight ASCII bytes at a time (most of a page is markup and ASCII text).
+        if i + 8 <= b.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          i += 8
+          continue
+        }
         let lead = b[i]
         if lead < 0xCC {
           i += 1
