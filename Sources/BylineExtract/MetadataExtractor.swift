@@ -183,9 +183,16 @@ enum MetadataExtractor {
     let earlyLang = (htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale"))
       .flatMap(normalizeLanguage)
     let dayFirst = earlyLang.map { !($0 == "en-US" || $0 == "en") } ?? false
+    let languageTags = [htmlLang, metaValue("content-language"), metaValue("dc.language"), ld.language,
+      metaValue("og:locale")].compactMap { $0 }.compactMap(normalizeLanguage)
     meta.published = publicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all,
       url: url ?? canonical ?? metaValue("og:url"))
+      ?? lastResortDate(metas: metas, all: all, dayFirst: dayFirst)
+    if let p = meta.published, let local = americasLocalDay(of: p, languageTags: languageTags, host: host,
+      url: url ?? canonical ?? metaValue("og:url"), all: all, dayFirst: dayFirst) {
+      meta.published = local
+    }
 
     // Language
     let lang = htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale")
@@ -390,18 +397,21 @@ enum MetadataExtractor {
       let dy = py >= h ? py - h : (h - py) + 1
       return dx != dy ? dx < dy : x.offset < y.offset
     }.map(\.element)
-    for t in ordered where !inCommentSection(t) {
+    for t in ordered where !inCommentSection(t) && !inTeaserItem(t) {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
     // A date line right under the headline that states its time and zone ("13 Jan 2020,
     // 22:11 GMT+10") is the story's own stamp; date-named elements may be the site's "today".
     if let d = visibleDateLine(all, dayFirst: dayFirst, within: 40, zoned: true) { return d }
+    // A short date line right under the headline, before date-named elements (which may be
+    // the site's "today" in the header).
+    if let d = headlineDateLine(all, dayFirst: dayFirst) { return d }
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = n.classWords
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n) else { continue }
+      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n), !inTeaserItem(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {

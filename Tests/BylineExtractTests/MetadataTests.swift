@@ -111,7 +111,54 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   // with its zone under the headline.
   let body = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05 GMT+10</p>"
   #expect(try meta("", body).published?.description == "2021-03-03T21:05+10:00")
-  // Without a zone the date-named element still wins.
+  // Without a zone a short date line right under the headline still beats the header's "today".
   let plain = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05</p>"
-  #expect(try meta("", plain).published?.dayString == "2021-03-04")
+  #expect(try meta("", plain).published?.dayString == "2021-03-03")
+  // Far from the headline, the date-named element wins.
+  let far = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>One</p><p>Two</p><p>Three</p><p>Four</p><p>3 Mar 2021</p>"
+  #expect(try meta("", far).published?.dayString == "2021-03-04")
+  // An update line under the headline is not the publication date.
+  let updated = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Updated 5 Mar 2021</p>"
+  #expect(try meta("", updated).published?.dayString == "2021-03-04")
+}
+
+@Test func teaserListDatesDateOtherStories() throws {
+  // "More from this blog": each item links another story and carries its date.
+  let list = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><span class='post-date'>9 Sep 2021</span></li>"
+    + "<li><a href='/b'>Harbour festival returns after two years</a><span class='post-date'>5 Jul 2021</span></li></ul>"
+  #expect(try meta("", "<h3>Ferry service resumes</h3><div class='post-detail'>27 Sep 2016</div>" + list).published?.dayString == "2016-09-27")
+  let times = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><time datetime='2021-09-09'>9 Sep</time></li>"
+    + "<li><a href='/b'>Harbour festival returns after two years</a><time datetime='2021-07-05'>5 Jul</time></li></ul>"
+  #expect(try meta("", "<h1>Ferry service resumes</h1><p>Lead</p><p>Body</p><p>More</p><p>Text</p><p>Here</p>" + times + "<p>27 Sep 2016</p>").published?.dayString == "2016-09-27")
+  // A date in a byline list with only a short author link stays.
+  let byline = "<ul class='meta'><li><time datetime='2016-09-27'>27 Sep</time></li><li><a href='/jane'>Jane Doe</a></li></ul>"
+  #expect(try meta("", "<h1>Ferry service resumes</h1>" + byline).published?.dayString == "2016-09-27")
+}
+
+@Test func earlyUTCStampsOfAmericanPublishersAreTheEveningBefore() throws {
+  let stamp = "<meta property='article:published_time' content='2021-03-02T02:40:00Z'>"
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, "<h1>Ferry service resumes</h1>").published?.description == "2021-03-01")
+  #expect(try meta("<meta name='dc.language' content='fr-ca'>" + stamp).published?.description == "2021-03-01")
+  // Later in the day, elsewhere, or with the URL giving the stamp's own day: kept.
+  #expect(try meta("<meta property='og:locale' content='en_US'>"
+    + "<meta property='article:published_time' content='2021-03-02T05:40:00Z'>").published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_GB'>" + stamp).published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://news.example.com.au/story").published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://x.example/2021/03/02/story").published?.dayString == "2021-03-02")
+  // A stamp with the publisher's own offset is its local day already.
+  #expect(try meta("<meta property='og:locale' content='en_US'>"
+    + "<meta property='article:published_time' content='2021-03-02T02:40:00-05:00'>").published?.dayString == "2021-03-02")
+}
+
+@Test func lastResortDates() throws {
+  // A site's own meta vocabulary for the upload time; change dates are not taken.
+  #expect(try meta("<meta property='photosite:uploaded' content='2013-02-16T04:36:36-05:00'>").published?.dayString == "2013-02-16")
+  #expect(try meta("<meta property='photosite:modified' content='2013-02-16T04:36:36-05:00'>").published == nil)
+  // A date line right above the headline.
+  #expect(try meta("", "<span>02.12.19</span><h1>Ferry service resumes</h1>").published?.dayString == "2019-12-02")
+  // A time stamp a script writes out.
+  #expect(try meta("", "<h1>Ferry service resumes</h1><script>showDate(\"2020/04/17 01:43:09\")</script>").published?.dayString == "2020-04-17")
+  #expect(MetadataExtractor.scriptTimeStamp("id=12020/04/17 01:43") == nil)
+  #expect(MetadataExtractor.isCreationMetaKey("og:created"))
+  #expect(!MetadataExtractor.isCreationMetaKey("og:updated_time"))
 }
