@@ -77,7 +77,10 @@ extension MetadataExtractor {
   /// date where the layout puts it, even when a date-named element elsewhere (the site's
   /// "today" in the header) says otherwise.
   static func headlineDateLine(_ all: [HTMLNode], dayFirst: Bool, within: Int = 4) -> PublicationDate? {
-    guard let h = all.firstIndex(where: { $0.tag == "h1" }) else { return nil }
+    // The first <h1> with text of its own: a logo or a site-name link is not the headline.
+    guard let h = all.firstIndex(where: { n in
+      n.tag == "h1" && !n.innerText.isEmpty && !n.descendants().contains { $0.tag == "a" && $0.innerText == n.innerText }
+    }) else { return nil }
     let headline = all[h]
     let parser = DateLineParser(preferDayFirst: dayFirst)
     var looked = 0
@@ -93,6 +96,41 @@ extension MetadataExtractor {
       if let d = parser.parse(t) { return d }
     }
     return nil
+  }
+
+  /// Class words of elements that hold a date and nothing else.
+  static let dateElementWords: Set<String> = [
+    "date", "time", "published", "publish", "pubdate", "datum", "timestamp", "dateline", "posted", "created",
+  ]
+
+  /// True when an element below `n` is named like a date and holds one
+  /// (`<span class="entry-time">` in `<div class="entry-top">` that also holds the headline;
+  /// an icon `<g id="time">` does not count, nor one the date scan passes over: in a comment
+  /// section or a teaser item).
+  static func hasDateNamedDescendant(_ n: HTMLNode) -> Bool {
+    let parser = DateLineParser()
+    return n.descendants().dropFirst().contains { d in
+      guard !d.isText, d.classWords.contains(where: { dateElementWords.contains($0) }),
+        !d.ancestors.contains(where: { $0.tag == "svg" }), !inCommentSection(d), !inTeaserItem(d)
+      else { return false }
+      if let v = d.attribute("datetime") ?? d.attribute("content"), parseDate(v) != nil { return true }
+      guard let t = d.innerText(ifAtMost: 150), !t.isEmpty else { return false }
+      return parser.parse(t) != nil
+    }
+  }
+
+  /// The modification date when the page shows it, and not the publication date, in the
+  /// short date line under its headline: a republished or revised page presents itself as
+  /// of that version (`datePublished` 2017, `dateModified` and the line under the headline
+  /// 2019 → 2019). Nil otherwise.
+  static func shownModifiedDate(published: PublicationDate, modified: [String?], all: [HTMLNode], dayFirst: Bool)
+    -> PublicationDate?
+  {
+    guard let m = modified.compactMap({ $0 }).lazy.compactMap(parseDate).first,
+      m.dayNumber > published.dayNumber,
+      let line = headlineDateLine(all, dayFirst: dayFirst), line.dayNumber == m.dayNumber
+    else { return nil }
+    return m
   }
 
   /// Meta keys that name a first publication under a site's own vocabulary

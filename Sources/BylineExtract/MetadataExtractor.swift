@@ -345,9 +345,14 @@ enum MetadataExtractor {
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
-    if let s = ld.datePublished, let d = parseDate(s) { return d }
+    // A page that shows its modification date under the headline presents that version.
+    let modified = [ld.dateModified, metaValue("article:modified_time"), metaValue("og:updated_time")]
+    func shown(_ d: PublicationDate) -> PublicationDate {
+      shownModifiedDate(published: d, modified: modified, all: all, dayFirst: dayFirst) ?? d
+    }
+    if let s = ld.datePublished, let d = parseDate(s) { return shown(d) }
     for k in dateMetaKeys.prefix(while: { $0 != "og:updated_time" }) {
-      if let v = metaValue(k), let d = parseDate(v) { return d }
+      if let v = metaValue(k), let d = parseDate(v) { return shown(d) }
     }
     for (ip, n) in itemprops where ip == "datepublished" || ip == "datecreated" {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
@@ -419,6 +424,9 @@ enum MetadataExtractor {
         }
       }
       guard let t = n.innerText(ifAtMost: 150), !t.isEmpty else { continue }
+      // A container of a more specific date element (a headline and its date): that element
+      // comes next in document order and wins.
+      if hasDateNamedDescendant(n) { continue }
       if let d = parser.parse(t) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }

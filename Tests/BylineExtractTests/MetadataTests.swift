@@ -122,6 +122,34 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   #expect(try meta("", updated).published?.dayString == "2021-03-04")
 }
 
+@Test func theMostSpecificDateElementWins() throws {
+  // The entry header holds the headline (with a date range in it) and the date element.
+  let body = "<div class='entry-top'><h3>Results of the 11-12/7/2020 races</h3>"
+    + "<div class='entry-info'><span class='entry-time'>12.07.2020</span> | News</div></div>"
+  #expect(try meta("<html lang='de'>", body).published?.dayString == "2020-07-12")
+  // An icon named "time" inside the date element is not a more specific date.
+  let icon = "<div class='post-meta'><span class='date'><svg><g id='time'><path d='M1'/></g></svg>August 30, 2017</span></div>"
+  #expect(try meta("", icon).published?.dayString == "2017-08-30")
+  // A date element in a comment section does not hide its container's date.
+  let comments = "<div class='post-meta'><div id='comments-date'><span class='date'>August 30, 2017</span></div></div>"
+  #expect(try meta("", comments).published?.dayString == "2017-08-30")
+}
+
+@Test func headlineLineSkipsALogoHeading() throws {
+  let body = "<h1><a href='/'>Party news</a></h1><div class='menu'>Home</div><p>Welcome</p><p>Join us</p><p>Events</p>"
+    + "<h1>News</h1><p class='newsdate'>[<a href='/2014/07/19/x'>Saturday, 19 July 2014</a>]</p>"
+    + "<div class='time'>22 December 2012</div>"
+  #expect(try meta("", body).published?.dayString == "2014-07-19")
+}
+
+@Test func aShownModificationDateIsThePagesDate() throws {
+  let ld = "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2017-08-21T13:09:00Z\",\"dateModified\":\"2019-04-03T08:04:01Z\"}</script>"
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>03.04.2019</div>").published?.dayString == "2019-04-03")
+  // Not shown: the publication date stays.
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>By Jane Doe</div>").published?.dayString == "2017-08-21")
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>21.08.2017</div>").published?.dayString == "2017-08-21")
+}
+
 @Test func teaserListDatesDateOtherStories() throws {
   // "More from this blog": each item links another story and carries its date.
   let list = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><span class='post-date'>9 Sep 2021</span></li>"
