@@ -92,7 +92,7 @@ extension MetadataExtractor {
       if looked > within { break }
       guard t.unicodeScalars.count <= 80, !inCommentSection(n) else { continue }
       let lower = t.lowercased()
-      guard !updateWords.contains(where: { lower.contains($0) }) else { continue }
+      guard !updateWords.contains(where: { lower.contains($0) }), !isSiteToday(n) else { continue }
       if let d = parser.parse(t) { return d }
     }
     return nil
@@ -179,9 +179,28 @@ extension MetadataExtractor {
       guard !["script", "style", "a", "option", "title"].contains(p.tag), !n.ancestors.contains(where: { $0.tag == "nav" || $0.tag == "head" }),
         t.unicodeScalars.count <= 40
       else { continue }
-      if let d = parser.parse(t) { return d }
+      if let d = parser.parse(t), !isSiteToday(n) { return d }
     }
     return nil
+  }
+
+  /// True when `n` sits in an element that shows the site's current date, not the story's
+  /// (`class="today"`, `"heute"`, `"current-date"`, `"date-edition"`): the day the page was
+  /// fetched.
+  static func isSiteToday(_ n: HTMLNode) -> Bool {
+    var node: HTMLNode? = n.isText ? n.parent : n
+    var depth = 0
+    while let e = node, depth < 4, e.tag != "body" {
+      let w = e.classWords
+      if w.contains(where: { $0 == "today" || $0 == "heute" || $0 == "aujourdhui" })
+        || (w.contains("date") && w.contains(where: { $0 == "current" || $0 == "edition" }))
+      {
+        return true
+      }
+      node = e.parent
+      depth += 1
+    }
+    return false
   }
 
   /// The first `YYYY-MM-DD hh:mm` or `YYYY/MM/DD hh:mm` in script text, as a date with its time.

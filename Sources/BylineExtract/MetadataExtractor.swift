@@ -14,7 +14,14 @@ import BylineCore
 ///   date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
 ///   line after the headline; modification dates last. A UTC time near midnight one day off
 ///   the URL's day yields the URL's day. A UTC stamp one day off the date line near the
-///   headline yields the publisher's local day (``localDay(of:visible:)``).
+///   headline yields the publisher's local day (``localDay(of:visible:)``). A short date line
+///   right under the headline comes before date-named elements; dates in teaser lists
+///   (``inTeaserItem(_:)``) and the site's "today" (``isSiteToday(_:)``) are passed over; a
+///   container yields to the date element inside it; a modification date shown under the
+///   headline (``shownModifiedDate(published:modified:all:dayFirst:)``) and a MediaWiki page's
+///   latest revision win over the first publication; an early UTC stamp of a publisher in
+///   the Americas takes the evening before (``americasLocalDay(of:languageTags:host:url:all:dayFirst:)``);
+///   with no signal at all, ``lastResortDate(metas:all:dayFirst:)``.
 /// - language (`<html lang>`, `content-language`, `og:locale`), canonical URL
 ///   (`rel=canonical`, `og:url`), site name (`og:site_name`, JSON-LD publisher), tags
 ///   (`article:tag`, `keywords`, JSON-LD `keywords`).
@@ -350,6 +357,12 @@ enum MetadataExtractor {
     func shown(_ d: PublicationDate) -> PublicationDate {
       shownModifiedDate(published: d, modified: modified, all: all, dayFirst: dayFirst) ?? d
     }
+    // A wiki page shows its latest revision; MediaWiki's datePublished is the page's first one.
+    if metaValue("generator")?.lowercased().hasPrefix("mediawiki") == true, let s = ld.dateModified,
+      let d = parseDate(s)
+    {
+      return d
+    }
     if let s = ld.datePublished, let d = parseDate(s) { return shown(d) }
     for k in dateMetaKeys.prefix(while: { $0 != "og:updated_time" }) {
       if let v = metaValue(k), let d = parseDate(v) { return shown(d) }
@@ -416,7 +429,7 @@ enum MetadataExtractor {
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = n.classWords
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n), !inTeaserItem(n) else { continue }
+      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n), !inTeaserItem(n), !isSiteToday(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
@@ -479,7 +492,7 @@ enum MetadataExtractor {
       looked += 1
       if looked > within { break }
       guard t.unicodeScalars.count <= 120 else { continue }
-      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil) { return d }
+      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil), !isSiteToday(n) { return d }
     }
     return nil
   }

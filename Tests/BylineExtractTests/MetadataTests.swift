@@ -150,6 +150,19 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>21.08.2017</div>").published?.dayString == "2017-08-21")
 }
 
+@Test func theSitesTodayIsNotThePublicationDate() throws {
+  let body = "<h1>Daily Court News</h1><div class='today'>Wednesday, August 19, 2020</div><p>Filed</p><p>Saturday, July 25, 2020</p>"
+  #expect(try meta("", body).published?.dayString == "2020-07-25")
+  let edition = "<span class='date-edition'>Mon 5 Aug 2019</span><div class='date'>27 June 2019</div>"
+  #expect(try meta("", edition).published?.dayString == "2019-06-27")
+}
+
+@Test func wikiPagesTakeTheirLatestRevision() throws {
+  let ld = "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2005-07-26T16:22:26-07:00\",\"dateModified\":\"2020-04-07T12:33:32-07:00\"}</script>"
+  #expect(try meta("<meta name='generator' content='MediaWiki 1.31.0'>" + ld).published?.dayString == "2020-04-07")
+  #expect(try meta("<meta name='generator' content='WordPress 5.4'>" + ld).published?.dayString == "2005-07-26")
+}
+
 @Test func teaserListDatesDateOtherStories() throws {
   // "More from this blog": each item links another story and carries its date.
   let list = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><span class='post-date'>9 Sep 2021</span></li>"
