@@ -41,8 +41,9 @@ extension MetadataExtractor {
 
   /// The publisher's day for a UTC server stamp (`Z`, `+00:00`) written shortly after UTC
   /// midnight by a publisher in the Americas: `2020-05-02T02:54Z` on an `en-US` page is the
-  /// evening of 1 May where it was published. The region is the first language tag that
-  /// names one (`<html lang>`, `content-language`, `dc.language`, JSON-LD, `og:locale`); a
+  /// evening of 1 May where it was published. The region is that of the page's first
+  /// language tag (`<html lang>`, `content-language`, `dc.language`, JSON-LD, `og:locale`),
+  /// or of a later tag of the same language (`en` then `en_US`); a
   /// site under a country domain outside the Americas (`.au`, `.de`) is never moved, since
   /// `en_US` is a common default there. Returns the previous day (without a time, which is
   /// not known locally), or nil when the rule does not apply, or when the URL path or the
@@ -54,10 +55,15 @@ extension MetadataExtractor {
     // The URL or the date line under the headline already give the stamp's own day.
     if let u = url, let inURL = dateInURL(u), inURL.dayNumber == stamp.dayNumber { return nil }
     if let v = visibleDateLine(all, dayFirst: dayFirst, within: 40), v.dayNumber == stamp.dayNumber { return nil }
-    guard let region = languageTags.lazy.compactMap({ tag -> String? in
-      let parts = tag.split(separator: "-")
-      return parts.count >= 2 && parts[1].count == 2 ? String(parts[1]).uppercased() : nil
-    }).first, let late = americasLateHours[region], h < late else { return nil }
+    if let v = headlineDateLine(all, dayFirst: dayFirst), v.dayNumber == stamp.dayNumber { return nil }
+    // The region of the page's first language: "en" then "en-US" is American, "de" then a
+    // default "en_US" locale is not.
+    let parsed = languageTags.map { $0.split(separator: "-").map { String($0) } }
+    guard let language = parsed.first?.first?.lowercased(),
+      let region = parsed.first(where: { $0.count >= 2 && $0[0].lowercased() == language && $0[1].count == 2 })?[1]
+        .uppercased(),
+      let late = americasLateHours[region], h < late
+    else { return nil }
     if let host, let tld = host.split(separator: ".").last, tld.count == 2,
       americasLateHours[String(tld).uppercased()] == nil
     {

@@ -184,6 +184,14 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   #expect(try meta("<meta property='og:locale' content='en_US'>"
     + "<meta property='article:published_time' content='2021-03-02T05:40:00Z'>").published?.dayString == "2021-03-02")
   #expect(try meta("<meta property='og:locale' content='en_GB'>" + stamp).published?.dayString == "2021-03-02")
+  // A German page with WordPress's default en_US locale is not American.
+  #expect(try meta("<meta http-equiv='content-language' content='de'><meta property='og:locale' content='en_US'>" + stamp)
+    .published?.dayString == "2021-03-02")
+  #expect(try meta("<meta http-equiv='content-language' content='en'><meta property='og:locale' content='en_US'>" + stamp)
+    .published?.dayString == "2021-03-01")
+  // The day shown in a link under the headline is the stamp's own.
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp,
+    "<h1>Ferry service resumes</h1><a href='/p/1'>March 2, 2021</a>").published?.dayString == "2021-03-02")
   #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://news.example.com.au/story").published?.dayString == "2021-03-02")
   #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://x.example/2021/03/02/story").published?.dayString == "2021-03-02")
   // A stamp with the publisher's own offset is its local day already.
