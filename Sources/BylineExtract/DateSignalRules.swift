@@ -125,6 +125,13 @@ extension MetadataExtractor {
     }
   }
 
+  /// The text nodes of a small element joined with spaces: a calendar badge
+  /// `<span>Feb</span><span>18</span><span>2009</span>` reads "Feb 18 2009", where the
+  /// inner text runs the day and year together.
+  static func spacedText(_ n: HTMLNode) -> String {
+    HTMLText.collapse(n.descendants().filter { $0.isText }.map { $0.text }.joined(separator: " "))
+  }
+
   /// The modification date when the page shows it, and not the publication date, in the
   /// short date line under its headline: a republished or revised page presents itself as
   /// of that version (`datePublished` 2017, `dateModified` and the line under the headline

@@ -440,7 +440,7 @@ enum MetadataExtractor {
       // A container of a more specific date element (a headline and its date): that element
       // comes next in document order and wins.
       if hasDateNamedDescendant(n) { continue }
-      if let d = parser.parse(t) { return d }
+      if let d = parser.parse(t) ?? parser.parse(spacedText(n)) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
     if let d = visibleDateLine(all, dayFirst: dayFirst) { return d }

@@ -135,6 +135,11 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   #expect(try meta("", comments).published?.dayString == "2017-08-30")
 }
 
+@Test func calendarBadgeDatesAreRead() throws {
+  let badge = "<div class='datum'><span class='month'>Feb</span> <span class='day'>18</span><span class='year'>2009</span></div>"
+  #expect(try meta("", badge + "<h2>Winter photos</h2>").published?.dayString == "2009-02-18")
+}
+
 @Test func headlineLineSkipsALogoHeading() throws {
   let body = "<h1><a href='/'>Party news</a></h1><div class='menu'>Home</div><p>Welcome</p><p>Join us</p><p>Events</p>"
     + "<h1>News</h1><p class='newsdate'>[<a href='/2014/07/19/x'>Saturday, 19 July 2014</a>]</p>"
