@@ -78,7 +78,8 @@ extension MetadataExtractor {
     "bijgewerkt", "zuletzt", "edited", "обновлен", "оновлено",
   ]
 
-  /// A short date line (at most 80 characters, no update word) among the first `within`
+  /// A short date line (at most 80 characters, at most five words besides the date, no
+  /// update word) among the first `within`
   /// text nodes after the first `<h1>`, not counting the headline's own text: the story's
   /// date where the layout puts it, even when a date-named element elsewhere (the site's
   /// "today" in the header) says otherwise.
@@ -98,8 +99,12 @@ extension MetadataExtractor {
       if looked > within { break }
       guard t.unicodeScalars.count <= 80, !inCommentSection(n) else { continue }
       let lower = t.lowercased()
-      guard !updateWords.contains(where: { lower.contains($0) }), !isSiteToday(n) else { continue }
-      if let d = parser.parse(t) { return d }
+      guard !updateWords.contains(where: { lower.contains($0) }), !isSiteToday(n), let m = parser.firstMatch(in: t)
+      else { continue }
+      // A date line, not a standfirst sentence that names a day: few words around the date.
+      let b = Array(t.utf8)
+      let rest = String(decoding: b[..<m.utf8Start], as: UTF8.self) + " " + String(decoding: b[m.utf8End...], as: UTF8.self)
+      if HTMLText.wordCount(rest) <= 5 { return m.date }
     }
     return nil
   }

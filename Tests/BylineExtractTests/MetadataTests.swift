@@ -117,6 +117,9 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   // Far from the headline, the date-named element wins.
   let far = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>One</p><p>Two</p><p>Three</p><p>Four</p><p>3 Mar 2021</p>"
   #expect(try meta("", far).published?.dayString == "2021-03-04")
+  // A standfirst sentence naming a day is not a date line.
+  let standfirst = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>The harbour board decided on 1 March 2021 to reopen the line</p>"
+  #expect(try meta("", standfirst).published?.dayString == "2021-03-04")
   // An update line under the headline is not the publication date.
   let updated = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Updated 5 Mar 2021</p>"
   #expect(try meta("", updated).published?.dayString == "2021-03-04")
