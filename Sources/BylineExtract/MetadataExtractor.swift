@@ -14,7 +14,14 @@ import BylineCore
 ///   date/byline-named elements; a date in the URL (`/2024/07/22/`); the first date
 ///   line after the headline; modification dates last. A UTC time near midnight one day off
 ///   the URL's day yields the URL's day. A UTC stamp one day off the date line near the
-///   headline yields the publisher's local day (``localDay(of:visible:)``).
+///   headline yields the publisher's local day (``localDay(of:visible:)``). A short date line
+///   right under the headline comes before date-named elements; dates in teaser lists
+///   (``inTeaserItem(_:)``) and the site's "today" (``isSiteToday(_:)``) are passed over; a
+///   container yields to the date element inside it; a modification date shown under the
+///   headline (``shownModifiedDate(published:modified:all:dayFirst:)``) and a MediaWiki page's
+///   latest revision win over the first publication; an early UTC stamp of a publisher in
+///   the Americas takes the evening before (``americasLocalDay(of:languageTags:host:url:all:dayFirst:)``);
+///   with no signal at all, ``lastResortDate(metas:all:dayFirst:)``.
 /// - language (`<html lang>`, `content-language`, `og:locale`), canonical URL
 ///   (`rel=canonical`, `og:url`), site name (`og:site_name`, JSON-LD publisher), tags
 ///   (`article:tag`, `keywords`, JSON-LD `keywords`).
@@ -183,9 +190,16 @@ enum MetadataExtractor {
     let earlyLang = (htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale"))
       .flatMap(normalizeLanguage)
     let dayFirst = earlyLang.map { !($0 == "en-US" || $0 == "en") } ?? false
+    let languageTags = [htmlLang, metaValue("content-language"), metaValue("dc.language"), ld.language,
+      metaValue("og:locale")].compactMap { $0 }.compactMap(normalizeLanguage)
     meta.published = publicationDate(dayFirst: dayFirst,
       ld: ld, metaValue: metaValue, itemprops: itemprops, times: timeElements, all: all,
       url: url ?? canonical ?? metaValue("og:url"))
+      ?? lastResortDate(metas: metas, all: all, dayFirst: dayFirst)
+    if let p = meta.published, let local = americasLocalDay(of: p, languageTags: languageTags, host: host,
+      url: url ?? canonical ?? metaValue("og:url"), all: all, dayFirst: dayFirst) {
+      meta.published = local
+    }
 
     // Language
     let lang = htmlLang ?? metaValue("content-language") ?? ld.language ?? metaValue("og:locale")
@@ -338,9 +352,20 @@ enum MetadataExtractor {
     ld: JSONLDInfo, metaValue: (String) -> String?, itemprops: [(String, HTMLNode)], times: [HTMLNode],
     all: [HTMLNode], url: String?
   ) -> PublicationDate? {
-    if let s = ld.datePublished, let d = parseDate(s) { return d }
+    // A page that shows its modification date under the headline presents that version.
+    let modified = [ld.dateModified, metaValue("article:modified_time"), metaValue("og:updated_time")]
+    func shown(_ d: PublicationDate) -> PublicationDate {
+      shownModifiedDate(published: d, modified: modified, all: all, dayFirst: dayFirst) ?? d
+    }
+    // A wiki page shows its latest revision; MediaWiki's datePublished is the page's first one.
+    if metaValue("generator")?.lowercased().hasPrefix("mediawiki") == true, let s = ld.dateModified,
+      let d = parseDate(s)
+    {
+      return d
+    }
+    if let s = ld.datePublished, let d = parseDate(s) { return shown(d) }
     for k in dateMetaKeys.prefix(while: { $0 != "og:updated_time" }) {
-      if let v = metaValue(k), let d = parseDate(v) { return d }
+      if let v = metaValue(k), let d = parseDate(v) { return shown(d) }
     }
     for (ip, n) in itemprops where ip == "datepublished" || ip == "datecreated" {
       if let v = n.attribute("content") ?? n.attribute("datetime"), let d = parseDate(v) { return d }
@@ -390,18 +415,21 @@ enum MetadataExtractor {
       let dy = py >= h ? py - h : (h - py) + 1
       return dx != dy ? dx < dy : x.offset < y.offset
     }.map(\.element)
-    for t in ordered where !inCommentSection(t) {
+    for t in ordered where !inCommentSection(t) && !inTeaserItem(t) {
       if let v = t.attribute("datetime"), let d = parseDate(v) { return d }
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(t.innerText) { return d }
     }
     // A date line right under the headline that states its time and zone ("13 Jan 2020,
     // 22:11 GMT+10") is the story's own stamp; date-named elements may be the site's "today".
     if let d = visibleDateLine(all, dayFirst: dayFirst, within: 40, zoned: true) { return d }
+    // A short date line right under the headline, before date-named elements (which may be
+    // the site's "today" in the header).
+    if let d = headlineDateLine(all, dayFirst: dayFirst) { return d }
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = n.classWords
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n) else { continue }
+      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n), !inTeaserItem(n), !isSiteToday(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
@@ -409,7 +437,10 @@ enum MetadataExtractor {
         }
       }
       guard let t = n.innerText(ifAtMost: 150), !t.isEmpty else { continue }
-      if let d = parser.parse(t) { return d }
+      // A container of a more specific date element (a headline and its date): that element
+      // comes next in document order and wins.
+      if hasDateNamedDescendant(n) { continue }
+      if let d = parser.parse(t) ?? parser.parse(spacedText(n)) { return d }
     }
     if let u = url, let d = dateInURL(u) { return d }
     if let d = visibleDateLine(all, dayFirst: dayFirst) { return d }
@@ -461,7 +492,7 @@ enum MetadataExtractor {
       looked += 1
       if looked > within { break }
       guard t.unicodeScalars.count <= 120 else { continue }
-      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil) { return d }
+      if let d = parser.parse(t), !zoned || (d.hour != nil && d.utcOffsetMinutes != nil), !isSiteToday(n) { return d }
     }
     return nil
   }

@@ -111,7 +111,111 @@ private func meta(_ head: String, _ body: String = "", url: String? = nil) throw
   // with its zone under the headline.
   let body = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05 GMT+10</p>"
   #expect(try meta("", body).published?.description == "2021-03-03T21:05+10:00")
-  // Without a zone the date-named element still wins.
+  // Without a zone a short date line right under the headline still beats the header's "today".
   let plain = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Wire<br>3 Mar 2021, 21:05</p>"
-  #expect(try meta("", plain).published?.dayString == "2021-03-04")
+  #expect(try meta("", plain).published?.dayString == "2021-03-03")
+  // Far from the headline, the date-named element wins.
+  let far = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>One</p><p>Two</p><p>Three</p><p>Four</p><p>3 Mar 2021</p>"
+  #expect(try meta("", far).published?.dayString == "2021-03-04")
+  // A standfirst sentence naming a day is not a date line.
+  let standfirst = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>The harbour board decided on 1 March 2021 to reopen the line</p>"
+  #expect(try meta("", standfirst).published?.dayString == "2021-03-04")
+  // An update line under the headline is not the publication date.
+  let updated = "<span class='date'>Tue, 4 Mar 2021</span><h1>Ferry service resumes</h1><p>Updated 5 Mar 2021</p>"
+  #expect(try meta("", updated).published?.dayString == "2021-03-04")
+}
+
+@Test func theMostSpecificDateElementWins() throws {
+  // The entry header holds the headline (with a date range in it) and the date element.
+  let body = "<div class='entry-top'><h3>Results of the 11-12/7/2020 races</h3>"
+    + "<div class='entry-info'><span class='entry-time'>12.07.2020</span> | News</div></div>"
+  #expect(try meta("<html lang='de'>", body).published?.dayString == "2020-07-12")
+  // An icon named "time" inside the date element is not a more specific date.
+  let icon = "<div class='post-meta'><span class='date'><svg><g id='time'><path d='M1'/></g></svg>August 30, 2017</span></div>"
+  #expect(try meta("", icon).published?.dayString == "2017-08-30")
+  // A date element in a comment section does not hide its container's date.
+  let comments = "<div class='post-meta'><div id='comments-date'><span class='date'>August 30, 2017</span></div></div>"
+  #expect(try meta("", comments).published?.dayString == "2017-08-30")
+}
+
+@Test func calendarBadgeDatesAreRead() throws {
+  let badge = "<div class='datum'><span class='month'>Feb</span> <span class='day'>18</span><span class='year'>2009</span></div>"
+  #expect(try meta("", badge + "<h2>Winter photos</h2>").published?.dayString == "2009-02-18")
+}
+
+@Test func headlineLineSkipsALogoHeading() throws {
+  let body = "<h1><a href='/'>Party news</a></h1><div class='menu'>Home</div><p>Welcome</p><p>Join us</p><p>Events</p>"
+    + "<h1>News</h1><p class='newsdate'>[<a href='/2014/07/19/x'>Saturday, 19 July 2014</a>]</p>"
+    + "<div class='time'>22 December 2012</div>"
+  #expect(try meta("", body).published?.dayString == "2014-07-19")
+}
+
+@Test func aShownModificationDateIsThePagesDate() throws {
+  let ld = "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2017-08-21T13:09:00Z\",\"dateModified\":\"2019-04-03T08:04:01Z\"}</script>"
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>03.04.2019</div>").published?.dayString == "2019-04-03")
+  // Not shown: the publication date stays.
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>By Jane Doe</div>").published?.dayString == "2017-08-21")
+  #expect(try meta(ld, "<h1>Seven jobs with a future</h1><div>21.08.2017</div>").published?.dayString == "2017-08-21")
+}
+
+@Test func theSitesTodayIsNotThePublicationDate() throws {
+  let body = "<h1>Daily Court News</h1><div class='today'>Wednesday, August 19, 2020</div><p>Filed</p><p>Saturday, July 25, 2020</p>"
+  #expect(try meta("", body).published?.dayString == "2020-07-25")
+  let edition = "<span class='date-edition'>Mon 5 Aug 2019</span><div class='date'>27 June 2019</div>"
+  #expect(try meta("", edition).published?.dayString == "2019-06-27")
+}
+
+@Test func wikiPagesTakeTheirLatestRevision() throws {
+  let ld = "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2005-07-26T16:22:26-07:00\",\"dateModified\":\"2020-04-07T12:33:32-07:00\"}</script>"
+  #expect(try meta("<meta name='generator' content='MediaWiki 1.31.0'>" + ld).published?.dayString == "2020-04-07")
+  #expect(try meta("<meta name='generator' content='WordPress 5.4'>" + ld).published?.dayString == "2005-07-26")
+}
+
+@Test func teaserListDatesDateOtherStories() throws {
+  // "More from this blog": each item links another story and carries its date.
+  let list = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><span class='post-date'>9 Sep 2021</span></li>"
+    + "<li><a href='/b'>Harbour festival returns after two years</a><span class='post-date'>5 Jul 2021</span></li></ul>"
+  #expect(try meta("", "<h3>Ferry service resumes</h3><div class='post-detail'>27 Sep 2016</div>" + list).published?.dayString == "2016-09-27")
+  let times = "<ul><li><a href='/a'>Council votes on the new bridge plan</a><time datetime='2021-09-09'>9 Sep</time></li>"
+    + "<li><a href='/b'>Harbour festival returns after two years</a><time datetime='2021-07-05'>5 Jul</time></li></ul>"
+  #expect(try meta("", "<h1>Ferry service resumes</h1><p>Lead</p><p>Body</p><p>More</p><p>Text</p><p>Here</p>" + times + "<p>27 Sep 2016</p>").published?.dayString == "2016-09-27")
+  // A date in a byline list with only a short author link stays.
+  let byline = "<ul class='meta'><li><time datetime='2016-09-27'>27 Sep</time></li><li><a href='/jane'>Jane Doe</a></li></ul>"
+  #expect(try meta("", "<h1>Ferry service resumes</h1>" + byline).published?.dayString == "2016-09-27")
+}
+
+@Test func earlyUTCStampsOfAmericanPublishersAreTheEveningBefore() throws {
+  let stamp = "<meta property='article:published_time' content='2021-03-02T02:40:00Z'>"
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, "<h1>Ferry service resumes</h1>").published?.description == "2021-03-01")
+  #expect(try meta("<meta name='dc.language' content='fr-ca'>" + stamp).published?.description == "2021-03-01")
+  // Later in the day, elsewhere, or with the URL giving the stamp's own day: kept.
+  #expect(try meta("<meta property='og:locale' content='en_US'>"
+    + "<meta property='article:published_time' content='2021-03-02T05:40:00Z'>").published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_GB'>" + stamp).published?.dayString == "2021-03-02")
+  // A German page with WordPress's default en_US locale is not American.
+  #expect(try meta("<meta http-equiv='content-language' content='de'><meta property='og:locale' content='en_US'>" + stamp)
+    .published?.dayString == "2021-03-02")
+  #expect(try meta("<meta http-equiv='content-language' content='en'><meta property='og:locale' content='en_US'>" + stamp)
+    .published?.dayString == "2021-03-01")
+  // The day shown in a link under the headline is the stamp's own.
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp,
+    "<h1>Ferry service resumes</h1><a href='/p/1'>March 2, 2021</a>").published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://news.example.com.au/story").published?.dayString == "2021-03-02")
+  #expect(try meta("<meta property='og:locale' content='en_US'>" + stamp, url: "https://x.example/2021/03/02/story").published?.dayString == "2021-03-02")
+  // A stamp with the publisher's own offset is its local day already.
+  #expect(try meta("<meta property='og:locale' content='en_US'>"
+    + "<meta property='article:published_time' content='2021-03-02T02:40:00-05:00'>").published?.dayString == "2021-03-02")
+}
+
+@Test func lastResortDates() throws {
+  // A site's own meta vocabulary for the upload time; change dates are not taken.
+  #expect(try meta("<meta property='photosite:uploaded' content='2013-02-16T04:36:36-05:00'>").published?.dayString == "2013-02-16")
+  #expect(try meta("<meta property='photosite:modified' content='2013-02-16T04:36:36-05:00'>").published == nil)
+  // A date line right above the headline.
+  #expect(try meta("", "<span>02.12.19</span><h1>Ferry service resumes</h1>").published?.dayString == "2019-12-02")
+  // A time stamp a script writes out.
+  #expect(try meta("", "<h1>Ferry service resumes</h1><script>showDate(\"2020/04/17 01:43:09\")</script>").published?.dayString == "2020-04-17")
+  #expect(MetadataExtractor.scriptTimeStamp("id=12020/04/17 01:43") == nil)
+  #expect(MetadataExtractor.isCreationMetaKey("og:created"))
+  #expect(!MetadataExtractor.isCreationMetaKey("og:updated_time"))
 }
