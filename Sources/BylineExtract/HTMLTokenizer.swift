@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Splits an HTML page (UTF-8 bytes) into start tags, end tags and text, the way browsers do
 /// for the cases pages contain: comments, doctypes and processing instructions are skipped;
 /// `<script>`, `<style>` and the other raw-text elements keep their content as one text run;
@@ -39,7 +45,7 @@ struct HTMLTokenizer {
     while i < n {
       // Skip to the next '<' (the text run in between is flushed when a tag really starts).
       guard p[i] == 0x3C else {
-        i += 1
+        i = next(0x3C, from: i)
         continue
       }
       let tagStart = i
@@ -103,8 +109,16 @@ struct HTMLTokenizer {
 
   /// Advances past the next `byte` (to the end when there is none).
   private mutating func skipPast(_ byte: UInt8) {
-    while i < p.count, p[i] != byte { i += 1 }
+    i = next(byte, from: i)
     if i < p.count { i += 1 }
+  }
+
+  /// The offset of the next `byte` at or after `from`, or the end. `memchr` scans many bytes
+  /// per step: text runs and script bodies are most of a page.
+  private func next(_ byte: UInt8, from: Int) -> Int {
+    guard from < p.count, let base = p.baseAddress else { return p.count }
+    guard let hit = memchr(base + from, Int32(byte), p.count - from) else { return p.count }
+    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
   }
 
   /// At `<!` or `<?`: skips a comment (`<!-- … -->`, unterminated: to the end), a CDATA section
@@ -226,7 +240,9 @@ struct HTMLTokenizer {
     var end = p.count
     var resume = p.count
     search: while k + 1 < p.count {
-      if p[k] == 0x3C, p[k + 1] == 0x2F, k + 2 + nameBytes.count <= p.count {
+      k = next(0x3C, from: k)
+      guard k + 1 < p.count else { break }
+      if p[k + 1] == 0x2F, k + 2 + nameBytes.count <= p.count {
         var same = true
         for (j, nb) in nameBytes.enumerated() where (p[k + 2 + j] | 0x20) != nb {
           same = false
