@@ -111,6 +111,29 @@ extension DateGrammar {
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.year_ago", point: p)
   }
 
+  /// "the same period last year", "the corresponding quarter a year ago", "the quarter a year
+  /// earlier": the period in focus one year before, as one expression (earnings reports).
+  func samePeriodLastYear(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the) else { return nil }
+    var j = i + 1
+    if ["same", "corresponding", "comparable", "like"].contains(v.low[j < v.count ? j : i]) { j += 1 }
+    guard j < v.count, (v.word(j)?.unit == "Q" && v.word(j)?.unitPlural == false) || v.role(j, .period) else { return nil }
+    var k = j + 1
+    if v.isText(k, "of") { k += 1 }
+    let end: Int
+    if v.role(k, .last), v.word(k + 1)?.unit == "Y", v.word(k + 1)?.unitPlural == false {
+      end = k + 2
+    } else if v.isText(k, "a") || v.isText(k, "one"), v.word(k + 1)?.unit == "Y", v.word(k + 1)?.unitPlural == false,
+      v.role(k + 2, .ago) || v.role(k + 2, .earlier) || v.role(k + 2, .before)
+    {
+      end = k + 3
+    } else {
+      return nil
+    }
+    let p = yearBefore()
+    return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.year_ago", point: p)
+  }
+
   /// One year before the period in focus: the last quarter mentioned, else the reference year.
   func yearBefore() -> CalendarPoint {
     if let lp = ctx.focusQuarter, let q = lp.quarter, let y = lp.year {

@@ -80,6 +80,15 @@ extension DateGrammar {
     return TimexHit(start: i, end: end, type: type, value: p.value, rule: "dates.relative_day", point: p)
   }
 
+  /// "will one day be", "could one day replace": "one day" after a modal is some day ahead
+  /// (TimeML FUTURE_REF), not a duration.
+  func someDay(_ i: Int) -> TimexHit? {
+    guard i > 0, v.isText(i, "one"), v.word(i + 1)?.unit == "D", v.word(i + 1)?.unitPlural == false,
+      v.role(i - 1, .future) || ["could", "may", "can", "might", "must"].contains(v.low[i - 1])
+    else { return nil }
+    return TimexHit(start: i, end: i + 2, type: .date, value: "FUTURE_REF", rule: "dates.reference", point: nil)
+  }
+
   /// "the weekend": the one just past (Saturday–Sunday of the week before, or of this week when
   /// the reference day is a weekend day), or the coming one in a future clause.
   func weekend(_ i: Int) -> TimexHit? {
@@ -175,6 +184,14 @@ extension DateGrammar {
           p.half = q.half
           var h = hit(p)
           h.end = q.end
+          return h
+        }
+        // "last year's quarter", "last year's period": the quarter in focus a year before.
+        if dir == -1, !anchored, v.isText(end, "'s"),
+          (v.word(end + 1)?.unit == "Q" && v.word(end + 1)?.unitPlural == false) || v.role(end + 1, .period)
+        {
+          var h = hit(yearBefore())
+          h.end = end + 2
           return h
         }
       case "M":

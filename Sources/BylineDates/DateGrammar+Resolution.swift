@@ -22,6 +22,10 @@ extension DateGrammar {
     while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
     var hi = e
     while hi < v.count, v.kinds[hi] != .punctuation || v.low[hi] == "-" || v.low[hi] == "." { hi += 1 }
+    // "a federal court Thursday refused…": a verb right after the date is its own, whatever
+    // the main clause says ("will remain even after…").
+    // (Not a verb of intention: "Clinton Saturday vowed to…" is the act of that day.)
+    if e < v.count, !v.role(e, .intent), let t = tense(at: e), t == .past || t == .future { return t }
     // The verb a time adverbial belongs to mostly comes before it ("met Monday", "will meet
     // on Thursday"), so look back first, then forward, in the clause and then the sentence.
     for scope in [lo..<hi, 0..<v.count] {

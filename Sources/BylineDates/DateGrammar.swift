@@ -157,12 +157,14 @@ struct DateGrammar {
         consider(centuryRule(i))
         consider(weekend(i))
         consider(theYear(i))
+        consider(samePeriodLastYear(i))
       }
       consider(yearRule(i))
       consider(quarterRule(i))
       consider(yearAdjective(i))
       if w.unit != nil { consider(yearEnd(i)) }
       consider(relative(i))
+      consider(someDay(i))
       consider(amount(i))
       consider(setRule(i))
       if w.season != nil || w.roles.contains(.the) { consider(season(i)) }

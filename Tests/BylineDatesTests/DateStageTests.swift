@@ -89,6 +89,12 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The bomb exploded on Friday morning near the embassy.", extent: "Friday morning", type: .time, value: "2024-07-19TMO"),
     TimexCase(sentence: "Thousands rallied on Sunday night in the square.", extent: "Sunday night", type: .time, value: "2024-07-21TNI"),
     TimexCase(sentence: "The attack came late Friday evening, officials said.", extent: "late Friday evening", type: .time, value: "2024-07-19TEV", mod: "END"),
+    // A verb right after the date is its own; "had been due" is a past plan; "-ed" adjectives are no past tense.
+    TimexCase(sentence: "The boy will stay even after a court Thursday rejected the appeal.", extent: "Thursday", type: .date, value: "2024-07-18"),
+    TimexCase(sentence: "Later Friday, two cousins sought help from lawmakers who would listen.", extent: "Friday", type: .date, value: "2024-07-19"),
+    TimexCase(sentence: "The offer had been due to expire Friday evening.", extent: "Friday evening", type: .time, value: "2024-07-19TEV"),
+    TimexCase(sentence: "A bonus would be paid on a still unspecified date in October.", extent: "October", type: .date, value: "2024-10"),
+    TimexCase(sentence: "Robots will one day replace the night shift.", extent: "one day", type: .date, value: "FUTURE_REF"),
     // Durations.
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
@@ -181,6 +187,23 @@ struct TimexCase: CustomStringConvertible, Sendable {
     let doc = try run("Net income in the third quarter rose 5% from the 2023 period. Sales were flat from a year earlier.")
     let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
     #expect(values == ["the third quarter=2024-Q3", "the 2023 period=2023-Q3", "a year earlier=2023-Q3"])
+  }
+
+  /// Earnings reports: "the same period last year", "the quarter a year ago" and "last year's
+  /// quarter" are the quarter in focus one year before, as one expression.
+  static let samePeriodLastYear: [(String, [String])] = [
+    ("Profit in the second quarter rose from the corresponding period last year.", ["the second quarter=2024-Q2", "the corresponding period last year=2023-Q2"]),
+    ("Profit in the second quarter was $4 million, up from $3 million in the quarter a year ago.", ["the second quarter=2024-Q2", "the quarter a year ago=2023-Q2"]),
+    ("Sales in the first quarter rose 5%. Last year's quarter had a loss.", ["the first quarter=2024-Q1", "Last year's quarter=2023-Q1"]),
+    // Without a quarter in focus: the year before.
+    ("Sales were flat from the same period last year.", ["the same period last year=2023"]),
+  ]
+
+  @Test(arguments: samePeriodLastYear)
+  func samePeriodLastYearIsTheFocusQuarterAYearBefore(_ c: (String, [String])) throws {
+    let doc = try run(c.0)
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == c.1)
   }
 
   static let anchoredOnLastDate: [(String, [String])] = [
