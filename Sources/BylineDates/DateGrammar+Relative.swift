@@ -25,6 +25,18 @@ extension DateGrammar {
       return TimexHit(start: i, end: h.end, type: h.type, value: h.value, rule: "dates.weekday", point: p)
     }
     guard w.weekdayForm == "full" else { return nil }
+    // "Tuesday nights", "Monday and Tuesday nights": a plural part of day repeats (SET).
+    var shared = j
+    if v.isText(shared, "and") || v.isText(shared, "or"), v.word(shared + 1)?.weekdayForm == "full", v.capitalized(shared + 1) {
+      shared += 2
+    }
+    if let part = pluralDaypart(shared) {
+      var p = CalendarPoint()
+      p.week = 0
+      p.weekday = wd
+      p.part = "T" + part
+      return TimexHit(start: i, end: shared == j ? j + 1 : j, type: .set, value: p.value, rule: "dates.set", point: nil)
+    }
     // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
     var t = tense(i, i + 1)
@@ -40,6 +52,14 @@ extension DateGrammar {
       j += 1
     }
     return TimexHit(start: i, end: j, type: type, value: p.value, rule: "dates.weekday", point: p)
+  }
+
+  /// The part-of-day code of a plural like "nights" or "mornings" at `k` (not "noon"-like times).
+  func pluralDaypart(_ k: Int) -> String? {
+    guard k < v.count, v.kinds[k] == .word, v.low[k].hasSuffix("s"), v.word(k) == nil,
+      let dp = v.lexicon.words[String(v.low[k].dropLast())]?.daypart, !dp.hasPrefix("T")
+    else { return nil }
+    return dp
   }
 
   /// "today", "yesterday", "tomorrow", "tonight" (TIME …TNI), "yesterday morning",
@@ -87,6 +107,16 @@ extension DateGrammar {
       v.role(i - 1, .future) || ["could", "may", "can", "might", "must"].contains(v.low[i - 1])
     else { return nil }
     return TimexHit(start: i, end: i + 2, type: .date, value: "FUTURE_REF", rule: "dates.reference", point: nil)
+  }
+
+  /// "the week of March 6": the ISO week holding that day.
+  func weekOf(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the), v.word(i + 1)?.unit == "W", v.word(i + 1)?.unitPlural == false, v.role(i + 2, .of),
+      let h = monthFirst(i + 3) ?? dayFirst(i + 3), h.type == .date, let d = h.point, d.isDay,
+      let y = d.year, let m = d.month, let day = d.day
+    else { return nil }
+    let p = Cal.weekPoint(PublicationDate(year: y, month: m, day: day))
+    return TimexHit(start: i, end: h.end, type: .date, value: p.value, rule: "dates.relative", point: p)
   }
 
   /// "the weekend": the one just past (Saturday–Sunday of the week before, or of this week when

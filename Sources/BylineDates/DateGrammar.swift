@@ -156,6 +156,7 @@ struct DateGrammar {
         consider(decadeRule(i))
         consider(centuryRule(i))
         consider(weekend(i))
+        consider(weekOf(i))
         consider(theYear(i))
         consider(samePeriodLastYear(i))
       }

@@ -107,6 +107,12 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The report is published annually by the ministry.", extent: "annually", type: .set, value: "P1Y"),
     TimexCase(sentence: "The fee is paid every year in advance.", extent: "every year", type: .set, value: "P1Y"),
     TimexCase(sentence: "The council meets weekly in the town hall.", extent: "weekly", type: .set, value: "P1W"),
+    TimexCase(sentence: "The show airs on Tuesday nights from May.", extent: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
+    TimexCase(sentence: "Flights will leave on Monday and Thursday mornings.", extent: "Monday", type: .set, value: "XXXX-WXX-1TMO"),
+    TimexCase(sentence: "Flights will leave on Monday and Thursday mornings.", extent: "Thursday mornings", type: .set, value: "XXXX-WXX-4TMO"),
+    // Weeks named by a day; holidays with a shifted weekday rule.
+    TimexCase(sentence: "The hearing was moved to the week of March 6, 2023.", extent: "the week of March 6, 2023", type: .date, value: "2023-W10"),
+    TimexCase(sentence: "Campaigning will go on until Election Day.", extent: "Election Day", type: .date, value: "2024-11-05"),
     // Modifiers.
     TimexCase(sentence: "The harvest starts in early August.", extent: "early August", type: .date, value: "2024-08", mod: "START"),
     TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
