@@ -79,6 +79,8 @@ extension DateGrammar {
     }
     if hasThe || lead != nil, amt.article { return nil }
     var k = amt.end
+    // "a day-long vigil": the article belongs to the noun; "day-long" is the expression.
+    if amt.article, v.word(k)?.unit != nil, v.isText(k + 1, "-"), v.isText(k + 2, "long") { return nil }
     // "two to three weeks", "12 to 18 months": one expression, valued by its lower bound.
     if !amt.article, amt.value != nil, v.isText(k, "to") || v.isText(k, "or"), let second = parseAmount(k + 1), second.value != nil,
       !second.article, v.word(second.end)?.unit != nil
@@ -185,6 +187,13 @@ extension DateGrammar {
       return nil
     }
     return TimexHit(start: s, end: e, type: .date, value: p.value, rule: rule, point: p)
+  }
+
+  /// "day-long", "decades-long", "a year-long strike": an adjective naming a duration.
+  func unitLong(_ i: Int) -> TimexHit? {
+    guard let w = v.word(i), let u = w.unit, u != "WE", v.isText(i + 1, "-"), v.glued(i + 1), v.isText(i + 2, "long"), v.glued(i + 2)
+    else { return nil }
+    return TimexHit(start: i, end: i + 3, type: .duration, value: durationValue(w.unitPlural ? nil : 1, u), rule: "dates.duration", point: nil)
   }
 
   func durationValue(_ amount: Double?, _ unit: String) -> String {

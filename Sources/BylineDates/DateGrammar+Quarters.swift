@@ -167,11 +167,11 @@ extension DateGrammar {
     return TimexHit(start: i, end: next, type: .date, value: p.value, rule: "dates.the_year", point: p)
   }
 
-  /// "year-end", "year end" → the reference year, mod END.
+  /// "year-end", "year end", "year's end" → the reference year, mod END.
   func yearEnd(_ i: Int) -> TimexHit? {
     guard v.word(i)?.unit == "Y", v.word(i)?.unitPlural == false else { return nil }
     var j = i + 1
-    if v.isText(j, "-") { j += 1 }
+    if v.isText(j, "-") || v.isText(j, "'s") { j += 1 }
     guard v.role(j, .end), !v.role(j + 1, .of) else { return nil }
     let p = CalendarPoint(year: ctx.reference?.year)
     return TimexHit(start: i, end: j + 1, type: .date, value: p.value, mod: "END", rule: "dates.year_end", point: p)

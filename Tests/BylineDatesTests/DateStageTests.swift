@@ -95,7 +95,16 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The offer had been due to expire Friday evening.", extent: "Friday evening", type: .time, value: "2024-07-19TEV"),
     TimexCase(sentence: "A bonus would be paid on a still unspecified date in October.", extent: "October", type: .date, value: "2024-10"),
     TimexCase(sentence: "Robots will one day replace the night shift.", extent: "one day", type: .date, value: "FUTURE_REF"),
+    // Parts of the day with a position, and "N in the morning".
+    TimexCase(sentence: "By mid-afternoon the streets were empty.", extent: "mid-afternoon", type: .time, value: "2024-07-22TAF", mod: "MID"),
+    TimexCase(sentence: "Shares fell in late morning trading yesterday.", extent: "late morning", type: .time, value: "2024-07-22TMO", mod: "END"),
+    TimexCase(sentence: "The price was lower at mid afternoon yesterday.", extent: "mid afternoon yesterday", type: .time, value: "2024-07-21TAF", mod: "MID"),
+    TimexCase(sentence: "The convoy will leave at 4 in the morning.", extent: "4 in the morning", type: .time, value: "2024-07-22T04:00"),
+    TimexCase(sentence: "The doors close at 9 in the evening.", extent: "9 in the evening", type: .time, value: "2024-07-22T21:00"),
+    TimexCase(sentence: "Profit should improve by year's end.", extent: "year's end", type: .date, value: "2024", mod: "END"),
     // Durations.
+    TimexCase(sentence: "The strike ended a decades-long dispute.", extent: "decades-long", type: .duration, value: "PXDE"),
+    TimexCase(sentence: "They held a week-long vigil.", extent: "week-long", type: .duration, value: "P1W"),
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
     TimexCase(sentence: "The strike could last a month.", extent: "a month", type: .duration, value: "P1M"),
@@ -147,6 +156,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The boy, a 6-year-old from the village, was unhurt.",
     "The firm has 2000 employees in the region.",
     "The show 60 Minutes aired the interview.",
+    "The team scored 4 in the morning session.",
     "Baker said on ABC's This Week that talks failed.",
   ]
 
