@@ -75,6 +75,10 @@ extension DateGrammar {
       if lead != nil, hasThe || lead == .next, let w = v.word(j), let u = w.unit, w.unitPlural, u != "WE" {
         return TimexHit(start: i, end: j + 1, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
       }
+      // "the weeks ahead", "in the months ahead": the coming ones.
+      if lead == nil, hasThe, let w = v.word(j), let u = w.unit, w.unitPlural, u != "WE", v.isText(j + 1, "ahead") {
+        return TimexHit(start: i, end: j + 2, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
+      }
       return nil
     }
     if hasThe || lead != nil, amt.article { return nil }

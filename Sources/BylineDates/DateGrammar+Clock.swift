@@ -83,7 +83,8 @@ extension DateGrammar {
   /// date mentioned, else the publication day).
   func clock(_ i: Int) -> TimexHit? {
     guard let (t, end) = clockTime(at: i) else { return nil }
-    if v.word(i)?.daypart != nil, v.role(i - 1, .the) || v.role(i - 1, .a) { return nil }
+    // ("the noon deadline" is a clock time only with a day; "high noon" is an idiom.)
+    if v.word(i)?.daypart != nil, v.role(i - 1, .the) || v.role(i - 1, .a) || v.isText(i - 1, "high") { return nil }
     var k = end
     let on = v.isText(k, "on")
     if v.isText(k, ",") || on { k += 1 }

@@ -104,6 +104,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Profit should improve by year's end.", extent: "year's end", type: .date, value: "2024", mod: "END"),
     // Durations.
     TimexCase(sentence: "The strike ended a decades-long dispute.", extent: "decades-long", type: .duration, value: "PXDE"),
+    TimexCase(sentence: "Talks will intensify in the weeks ahead.", extent: "the weeks ahead", type: .duration, value: "PXW"),
     TimexCase(sentence: "They held a week-long vigil.", extent: "week-long", type: .duration, value: "P1W"),
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
@@ -133,6 +134,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The talks ended in mid-November.", extent: "mid-November", type: .date, value: "2023-11", mod: "MID"),
     TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
     TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
+    TimexCase(sentence: "The program will run through the end of the decade.", extent: "the end of the decade", type: .date, value: "202", mod: "END"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
   ]
 
@@ -157,6 +159,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The firm has 2000 employees in the region.",
     "The show 60 Minutes aired the interview.",
     "The team scored 4 in the morning session.",
+    "The film High Noon opened the festival.",
     "Baker said on ABC's This Week that talks failed.",
   ]
 
