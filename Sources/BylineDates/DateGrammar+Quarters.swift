@@ -163,7 +163,10 @@ extension DateGrammar {
       return TimexHit(start: i, end: next, type: .duration, value: "P1Y", rule: "dates.the_year", point: nil)
     }
     guard let r = ctx.reference else { return nil }
-    let p = CalendarPoint(year: v.role(i + 1, .latest) ? r.year - 1 : r.year)
+    // In an earnings report the year is the one of the quarter in focus ("fourth-quarter profit
+    // rose…; for the full year…" written in February is last year).
+    let year = ctx.focusQuarter?.year ?? r.year
+    let p = CalendarPoint(year: v.role(i + 1, .latest) ? year - 1 : year)
     return TimexHit(start: i, end: next, type: .date, value: p.value, rule: "dates.the_year", point: p)
   }
 

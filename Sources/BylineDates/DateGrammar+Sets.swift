@@ -97,6 +97,17 @@ extension DateGrammar {
       }
       if v.isText(end, "of") || v.isText(end, "-") { return nil }
       if !hasThe, s == "FA" { return nil }
+      // "the Summer Olympics", "the summer Games": part of a name.
+      if end < v.count, v.capitalized(end), v.word(end) == nil { return nil }
+      // Without a year, a past clause means the last such season, a future one the next
+      // ("the team struggled in the summer", written in February, is last year's).
+      if let r = ctx.reference, s != "WI" {
+        // Spring is March–May, summer June–August, fall September–November.
+        let first = 3 + 3 * Cal.seasonIndex(s)
+        let t = tense(i, end)
+        if t == .past, first > r.month { p.year = r.year - 1 }
+        if t == .future, first + 2 < r.month { p.year = r.year + 1 }
+      }
     }
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.season", point: p)
   }

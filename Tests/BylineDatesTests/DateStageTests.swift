@@ -95,6 +95,11 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The offer had been due to expire Friday evening.", extent: "Friday evening", type: .time, value: "2024-07-19TEV"),
     TimexCase(sentence: "A bonus would be paid on a still unspecified date in October.", extent: "October", type: .date, value: "2024-10"),
     TimexCase(sentence: "Robots will one day replace the night shift.", extent: "one day", type: .date, value: "FUTURE_REF"),
+    // Seasons without a year follow the tense; "the full year" of an earnings report is the focus quarter's.
+    TimexCase(sentence: "Sales slumped in the fall, the firm said.", extent: "the fall", type: .date, value: "2023-FA"),
+    TimexCase(sentence: "The park will reopen in the spring.", extent: "the spring", type: .date, value: "2025-SP"),
+    TimexCase(sentence: "The festival takes place in the summer.", extent: "the summer", type: .date, value: "2024-SU"),
+    TimexCase(sentence: "Profit in the fourth quarter rose 5%. For the full year, sales fell.", extent: "the full year", type: .date, value: "2023"),
     // Parts of the day with a position, and "N in the morning".
     TimexCase(sentence: "By mid-afternoon the streets were empty.", extent: "mid-afternoon", type: .time, value: "2024-07-22TAF", mod: "MID"),
     TimexCase(sentence: "Shares fell in late morning trading yesterday.", extent: "late morning", type: .time, value: "2024-07-22TMO", mod: "END"),
@@ -160,6 +165,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The show 60 Minutes aired the interview.",
     "The team scored 4 in the morning session.",
     "The film High Noon opened the festival.",
+    "Athletes trained hard for the Summer Olympics in Paris.",
     "Baker said on ABC's This Week that talks failed.",
   ]
 
