@@ -109,6 +109,36 @@ extension DateGrammar {
     return TimexHit(start: i, end: i + 2, type: .date, value: "FUTURE_REF", rule: "dates.reference", point: nil)
   }
 
+  /// "the year before", "the month earlier", "the day after" at the end of a clause: one unit
+  /// from the last date mentioned, at its precision ("the day before the vote" names no date).
+  func unitShift(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the), let w = v.word(i + 1), let u = w.unit, !w.unitPlural, ["Y", "M", "D"].contains(u) else { return nil }
+    let k = i + 2
+    let dir: Int
+    if v.role(k, .before) || v.role(k, .earlier) {
+      dir = -1
+    } else if v.role(k, .after) || v.role(k, .later) {
+      dir = 1
+    } else {
+      return nil
+    }
+    guard k + 1 >= v.count || v.kinds[k + 1] == .punctuation, v.low[k + 1 < v.count ? k + 1 : k] != "-" else { return nil }
+    guard let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil else { return nil }
+    let p: CalendarPoint
+    switch u {
+    case "Y":
+      p = CalendarPoint(year: y + dir)
+    case "M":
+      guard let m = lp.month else { return nil }
+      let (yy, mm) = Cal.addMonths(y, m, dir)
+      p = CalendarPoint(year: yy, month: mm)
+    default:
+      guard lp.isDay, let m = lp.month, let d = lp.day else { return nil }
+      p = CalendarPoint(PublicationDate(year: y, month: m, day: d).adding(days: dir))
+    }
+    return TimexHit(start: i, end: k + 1, type: .date, value: p.value, rule: "dates.relative", point: p)
+  }
+
   /// "the week of March 6": the ISO week holding that day.
   func weekOf(_ i: Int) -> TimexHit? {
     guard v.role(i, .the), v.word(i + 1)?.unit == "W", v.word(i + 1)?.unitPlural == false, v.role(i + 2, .of),

@@ -158,6 +158,7 @@ struct DateGrammar {
         consider(centuryRule(i))
         consider(weekend(i))
         consider(weekOf(i))
+        consider(unitShift(i))
         consider(theYear(i))
         consider(samePeriodLastYear(i))
       }

@@ -235,6 +235,11 @@ struct TimexCase: CustomStringConvertible, Sendable {
     ("The plant opened in March 2019. Later that year it was sold.", ["March 2019=2019-03", "that year=2019"]),
     ("The strike began on July 3, 2020. That same day the union met.", ["July 3, 2020=2020-07-03", "That same day=2020-07-03"]),
     ("The vote was held in May 2021. Turnout that month was low.", ["May 2021=2021-05", "that month=2021-05"]),
+    ("Inflation was 2% in 2012, down from 2.7% the year before.", ["2012=2012", "the year before=2011"]),
+    ("Sales rose in March 2019 from the month before.", ["March 2019=2019-03", "the month before=2019-02"]),
+    ("He arrived on June 3, 2011 and left the day after.", ["June 3, 2011=2011-06-03", "the day after=2011-06-04"]),
+    // "the day before the vote" is no date of its own.
+    ("The vote was held on May 5, 2021; the day before the vote was calm.", ["May 5, 2021=2021-05-05"]),
     // No date before it: "that" stays a plain word.
     ("He said that year after year the river flooded.", []),
   ]
