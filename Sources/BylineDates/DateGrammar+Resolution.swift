@@ -35,7 +35,8 @@ extension DateGrammar {
       for k in e..<scope.upperBound {
         // "Clinton Saturday vowed to hunt them down": an intention after the date is the
         // act of that day, not its aim.
-        if v.role(k, .intent) { continue }
+        // A present-tense plan still points ahead: "On Tuesday, the league plans to hold…".
+        if v.role(k, .intent), v.low[k].hasSuffix("ed") || k == e { continue }
         if let t = tense(at: k) { return t }
       }
     }

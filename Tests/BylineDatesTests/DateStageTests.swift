@@ -81,6 +81,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The minister said the talks would resume on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
     TimexCase(sentence: "Police have been searching for him since Oct. 23.", extent: "Oct. 23", type: .date, value: "2023-10-23"),
     TimexCase(sentence: "The president on Saturday vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "On Thursday, the league plans to hold a news conference.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "On Saturday, the president vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The shares closed above Thursday's price.", extent: "Thursday", type: .date, value: "2024-07-18"),
     TimexCase(sentence: "Trading is to resume in Paris on Friday.", extent: "Friday", type: .date, value: "2024-07-26"),
     TimexCase(sentence: "The father would be traveling to the United States on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
