@@ -108,6 +108,12 @@ extension DateGrammar {
     if amt.value == 1, w.unitPlural, !amt.approx { return nil }
     if amt.article, w.unitPlural { return nil }
     var end = k + 1
+    // "a year and a half", "an hour and a half": half a unit more.
+    var amount = amt.value
+    if !w.unitPlural || (amount ?? 0) > 1, let a = amount, v.isText(end, "and"), v.isText(end + 1, "a"), v.role(end + 2, .half) {
+      amount = a + 0.5
+      end += 3
+    }
     // "a week or so ago"
     var hedged = false
     if v.isText(end, "or"), v.isText(end + 1, "so"), v.role(end + 2, .ago) {
@@ -139,7 +145,12 @@ extension DateGrammar {
         v.role(end, .earlier) || v.role(end, .later) || (v.role(end, .before) || v.role(end, .after)) && end + 1 >= v.count
       {
         let sign = v.role(end, .earlier) || v.role(end, .before) ? -1 : 1
-        let anchor = ctx.lastDay?.date ?? ctx.reference
+        // From the last date talked about ("passed in 2010 and took effect two years later"),
+        // when it is precise enough for the unit; else the last day, else the publication date.
+        var anchor = ctx.lastDay?.date ?? ctx.reference
+        if let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil, lp.month != nil || unit == "Y" || unit == "DE" {
+          anchor = PublicationDate(year: y, month: lp.month ?? lp.quarter.map { ($0 - 1) * 3 + 1 } ?? 1, day: lp.day ?? 1)
+        }
         return shifted(i, end + 1, amount: amt.value, unit: unit, sign: sign, anchor: anchor, rule: "dates.shift")
       }
     }
@@ -151,7 +162,7 @@ extension DateGrammar {
       }
     }
     if unit == "WE" { return nil }
-    let value = durationValue(amt.value, unit)
+    let value = durationValue(amount, unit)
     return TimexHit(start: start, end: end, type: .duration, value: value, mod: amt.approx ? "APPROX" : nil, rule: "dates.duration", point: nil)
   }
 

@@ -111,6 +111,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Profit should improve by year's end.", extent: "year's end", type: .date, value: "2024", mod: "END"),
     // Durations.
     TimexCase(sentence: "The strike ended a decades-long dispute.", extent: "decades-long", type: .duration, value: "PXDE"),
+    TimexCase(sentence: "The repairs took a year and a half.", extent: "a year and a half", type: .duration, value: "P1Y6M"),
+    TimexCase(sentence: "The meeting lasted an hour and a half.", extent: "an hour and a half", type: .duration, value: "PT1H30M"),
     TimexCase(sentence: "Talks will intensify in the weeks ahead.", extent: "the weeks ahead", type: .duration, value: "PXW"),
     TimexCase(sentence: "They held a week-long vigil.", extent: "week-long", type: .duration, value: "P1W"),
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
@@ -237,6 +239,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     ("The plant opened in March 2019. Later that year it was sold.", ["March 2019=2019-03", "that year=2019"]),
     ("The strike began on July 3, 2020. That same day the union met.", ["July 3, 2020=2020-07-03", "That same day=2020-07-03"]),
     ("The vote was held in May 2021. Turnout that month was low.", ["May 2021=2021-05", "that month=2021-05"]),
+    ("The law was passed in 2010 and took effect two years later.", ["2010=2010", "two years later=2012"]),
     ("Inflation was 2% in 2012, down from 2.7% the year before.", ["2012=2012", "the year before=2011"]),
     ("Sales rose in March 2019 from the month before.", ["March 2019=2019-03", "the month before=2019-02"]),
     ("He arrived on June 3, 2011 and left the day after.", ["June 3, 2011=2011-06-03", "the day after=2011-06-04"]),
