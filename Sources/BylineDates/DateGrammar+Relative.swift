@@ -122,6 +122,11 @@ extension DateGrammar {
     } else {
       return nil
     }
+    // "the day after tomorrow", "the day before yesterday".
+    if u == "D", let rd = v.word(k + 1)?.relativeDay, rd.daypart.isEmpty, rd.offset != 0, let r = ctx.reference {
+      let p = CalendarPoint(r.adding(days: rd.offset + dir))
+      return TimexHit(start: i, end: k + 2, type: .date, value: p.value, rule: "dates.relative_day", point: p)
+    }
     guard k + 1 >= v.count || v.kinds[k + 1] == .punctuation, v.low[k + 1 < v.count ? k + 1 : k] != "-" else { return nil }
     guard let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil else { return nil }
     let p: CalendarPoint

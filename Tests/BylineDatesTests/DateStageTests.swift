@@ -56,6 +56,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
     TimexCase(sentence: "He left the country 13 years ago.", extent: "13 years ago", type: .date, value: "2011"),
     TimexCase(sentence: "The ministers will meet next week in Brussels.", extent: "next week", type: .date, value: "2024-W31"),
+    TimexCase(sentence: "The ministers meet the day after tomorrow.", extent: "the day after tomorrow", type: .date, value: "2024-07-24"),
+    TimexCase(sentence: "The ministers met the day before yesterday.", extent: "the day before yesterday", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The ministers met yesterday in Brussels.", extent: "yesterday", type: .date, value: "2024-07-21"),
     TimexCase(sentence: "The minister speaks today in Brussels.", extent: "today", type: .date, value: "2024-07-22"),
     TimexCase(sentence: "The vote is expected tonight in parliament.", extent: "tonight", type: .time, value: "2024-07-22TNI"),
