@@ -151,11 +151,22 @@ struct SentenceView {
       }
       // "is to resume trading Tuesday": an arrangement ahead.
       if w.roles.contains(.present), i + 2 < count, words[i + 1]?.roles.contains(.infinitive) ?? false, kinds[i + 2] == .word,
-        !capitalized(i + 2), words[i + 2] == nil
+        !capitalized(i + 2), words[i + 2] == nil || words[i + 2]?.roles.contains(.present) == true
       {
         return .future
       }
-      if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
+      if w.roles.contains(.past) {
+        role = .past
+      } else if w.roles.contains(.present) {
+        // A plain verb form after a modal, "to" or "did" is not the tense ("will meet Friday"
+        // is future by "will"); after a determiner it is a noun ("the vote Tuesday").
+        if i > 0, ["will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "n't", "did", "does", "do", "'ll"]
+          .contains(low[i - 1]) || isDeterminer(i - 1)
+        {
+          return nil
+        }
+        return .present
+      }
       if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
     if role == nil {
