@@ -99,6 +99,12 @@ extension DateGrammar {
     if adjective, w.unitPlural { return nil }
     // "a second time", "a quarter of the market": not durations.
     if amt.article, unit == "S" || unit == "Q" || unit == "MIN", !v.role(i - 1, .prep) { return nil }
+    // "in a second statement": "second" before a noun is the ordinal.
+    if amt.article, unit == "S", !w.unitPlural, k + 1 < v.count, v.kinds[k + 1] == .word, v.word(k + 1) == nil,
+      !["or", "and", "of", "to", "in", "for"].contains(v.low[k + 1])
+    {
+      return nil
+    }
     // "60 Minutes", "This Week": a capitalized unit inside a sentence is a name.
     if v.capitalized(k), k > 0, !v.capitalized(k - 1) || v.kinds[k - 1] == .number, v.low[k - 1] != "." { return nil }
     // "a year-earlier loss" is the adjective "year-earlier", not "a year".

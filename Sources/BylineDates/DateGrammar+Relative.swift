@@ -158,6 +158,8 @@ extension DateGrammar {
   /// the reference day is a weekend day), or the coming one in a future clause.
   func weekend(_ i: Int) -> TimexHit? {
     guard v.role(i, .the), v.word(i + 1)?.unit == "WE", v.word(i + 1)?.unitPlural == false else { return nil }
+    // "The Weekend Australian": a capitalized "Weekend" is part of a title.
+    if v.capitalized(i + 1) { return nil }
     guard let r = ctx.reference else {
       return TimexHit(start: i, end: i + 2, type: .date, value: "XXXX-WXX-WE", rule: "dates.weekend", point: nil)
     }

@@ -175,6 +175,9 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The team scored 4 in the morning session.",
     "The film High Noon opened the festival.",
     "Athletes trained hard for the Summer Olympics in Paris.",
+    "In a second statement, police gave no details.",
+    "The Weekend Australian ran the story.",
+    "For tickets, call 555-2013.",
     "Baker said on ABC's This Week that talks failed.",
   ]
 
