@@ -136,6 +136,7 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Flights will leave on Monday and Thursday mornings.", extent: "Thursday mornings", type: .set, value: "XXXX-WXX-4TMO"),
     // Weeks named by a day; holidays with a shifted weekday rule.
     TimexCase(sentence: "The hearing was moved to the week of March 6, 2023.", extent: "the week of March 6, 2023", type: .date, value: "2023-W10"),
+    TimexCase(sentence: "Stores were crowded as Thanksgiving week began.", extent: "Thanksgiving week", type: .date, value: "2023-W47"),
     TimexCase(sentence: "Campaigning will go on until Election Day.", extent: "Election Day", type: .date, value: "2024-11-05"),
     // Modifiers.
     TimexCase(sentence: "The harvest starts in early August.", extent: "early August", type: .date, value: "2024-08", mod: "START"),
