@@ -261,6 +261,8 @@ extension DateGrammar {
   func decadeRule(_ i: Int) -> TimexHit? {
     var j = i
     if v.role(j, .the) { j += 1 }
+    // "the '80s"
+    if j > i, v.isText(j, "'"), j + 1 < v.count, v.glued(j + 1) { j += 1 }
     var value: Int?
     var century = false
     if let (n, suffix) = v.numberWithSuffix(j), suffix == "s" || suffix == "'s" {

@@ -53,6 +53,10 @@ extension DateGrammar {
     var j = i
     if v.role(j, .the) { j += 1 }
     if let q = quarterPart(at: j) {
+      // "the first half of the 1990s", "the last half of the '80s": the decade, START / END.
+      if let h = q.half, q.year == nil, v.isText(q.end, "of"), let d = decadeRule(q.end + 1), d.type == .date {
+        return TimexHit(start: i, end: d.end, type: .date, value: d.value, mod: h == 1 ? "START" : "END", rule: "dates.decade", point: d.point)
+      }
       var p = CalendarPoint()
       if let y = q.year {
         p.year = y

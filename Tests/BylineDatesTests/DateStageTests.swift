@@ -149,6 +149,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The talks ended in mid-November.", extent: "mid-November", type: .date, value: "2023-11", mod: "MID"),
     TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
     TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
+    TimexCase(sentence: "Prices were flat in the last half of the '80s.", extent: "the last half of the '80s", type: .date, value: "198", mod: "END"),
+    TimexCase(sentence: "Growth was weak in the first half of the 1990s.", extent: "the first half of the 1990s", type: .date, value: "199", mod: "START"),
     TimexCase(sentence: "The program will run through the end of the decade.", extent: "the end of the decade", type: .date, value: "202", mod: "END"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
   ]
