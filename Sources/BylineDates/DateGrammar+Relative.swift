@@ -39,11 +39,10 @@ extension DateGrammar {
     }
     // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
-    var t = tense(i, i + 1)
+    let t = tense(i, i + 1)
     // "Thursday's closing price", "Wednesday's ruling": a day already named as past news;
     // with a future verb the nearest one ("Tuesday's vote will decide").
-    if v.isText(j, "'s") { t = t == .future ? .present : .past }
-    var p = resolveWeekday(wd, tense: t)
+    var p = v.isText(j, "'s") ? (t == .future ? nearestWeekday(wd) : resolveWeekday(wd, tense: .past)) : resolveWeekday(wd, tense: t)
     // "Monday night" → TIME `…TNI` (TimeML part of day); "Monday noon" keeps its clock time.
     var type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {

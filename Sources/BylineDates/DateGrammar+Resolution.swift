@@ -64,10 +64,18 @@ extension DateGrammar {
     let diff = wd - r.isoWeekday
     switch tense {
     case .past, .unknown: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
-    // "The summit ends Tuesday": the nearest one.
-    case .present: return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
+    // "The summit ends Tuesday", "the deadline is Friday": a present-tense schedule, so
+    // today or the coming one.
+    case .present: return CalendarPoint(r.adding(days: diff >= 0 ? diff : diff + 7))
     case .future: return CalendarPoint(r.adding(days: diff > 0 ? diff : diff + 7))
     }
+  }
+
+  /// The weekday `wd` nearest to the reference day (three days either way).
+  func nearestWeekday(_ wd: Int) -> CalendarPoint {
+    guard let r = ctx.reference else { return resolveWeekday(wd, tense: .unknown) }
+    let diff = wd - r.isoWeekday
+    return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
   }
 
   /// A month and day without a year: past → the last one on or before the reference day,

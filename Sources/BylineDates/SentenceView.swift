@@ -159,8 +159,9 @@ struct SentenceView {
         role = .past
       } else if w.roles.contains(.present) {
         // A plain verb form after a modal, "to" or "did" is not the tense ("will meet Friday"
-        // is future by "will"); after a determiner it is a noun ("the vote Tuesday").
-        if i > 0, ["will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "n't", "did", "does", "do", "'ll"]
+        // is future by "will"); after a determiner or a possessive it is a noun ("the vote
+        // Tuesday", "Friday's vote").
+        if i > 0, ["will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "n't", "did", "does", "do", "'ll", "'s"]
           .contains(low[i - 1]) || isDeterminer(i - 1)
         {
           return nil
