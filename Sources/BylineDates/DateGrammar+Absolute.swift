@@ -202,6 +202,9 @@ extension DateGrammar {
       if v.isText(i + 1, ":") || (v.isText(i + 1, ",") && v.digits(i + 2)?.length == 3) { return nil }
       if let u = v.word(i + 1)?.unit, u != "Y" || v.word(i + 1)!.unitPlural { return nil }
       if v.digits(i - 1) != nil { return nil }
+      // "555-2013", "A-1990": the end of a phone or code number, not a year (a year range
+      // "2012-2013" has a year before the hyphen).
+      if i > 1, v.isText(i - 1, "-"), v.glued(i - 1), v.glued(i), let d = v.digits(i - 2), d.length != 4 { return nil }
       // "has 2000 employees": a count, unless a preposition or determiner makes it a year.
       if i > 0, i + 1 < v.count, v.kinds[i + 1] == .word, !v.capitalized(i + 1), v.low[i + 1].hasSuffix("s"),
         v.word(i + 1) == nil, !(v.role(i - 1, .prep) || v.role(i - 1, .of) || v.role(i - 1, .the) || v.isText(i - 1, "'s")),
@@ -258,6 +261,8 @@ extension DateGrammar {
   func decadeRule(_ i: Int) -> TimexHit? {
     var j = i
     if v.role(j, .the) { j += 1 }
+    // "the '80s"
+    if j > i, v.isText(j, "'"), j + 1 < v.count, v.glued(j + 1) { j += 1 }
     var value: Int?
     var century = false
     if let (n, suffix) = v.numberWithSuffix(j), suffix == "s" || suffix == "'s" {

@@ -75,10 +75,16 @@ extension DateGrammar {
       if lead != nil, hasThe || lead == .next, let w = v.word(j), let u = w.unit, w.unitPlural, u != "WE" {
         return TimexHit(start: i, end: j + 1, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
       }
+      // "the weeks ahead", "in the months ahead": the coming ones.
+      if lead == nil, hasThe, let w = v.word(j), let u = w.unit, w.unitPlural, u != "WE", v.isText(j + 1, "ahead") {
+        return TimexHit(start: i, end: j + 2, type: .duration, value: durationValue(nil, u), rule: "dates.duration", point: nil)
+      }
       return nil
     }
     if hasThe || lead != nil, amt.article { return nil }
     var k = amt.end
+    // "a day-long vigil": the article belongs to the noun; "day-long" is the expression.
+    if amt.article, v.word(k)?.unit != nil, v.isText(k + 1, "-"), v.isText(k + 2, "long") { return nil }
     // "two to three weeks", "12 to 18 months": one expression, valued by its lower bound.
     if !amt.article, amt.value != nil, v.isText(k, "to") || v.isText(k, "or"), let second = parseAmount(k + 1), second.value != nil,
       !second.article, v.word(second.end)?.unit != nil
@@ -93,6 +99,12 @@ extension DateGrammar {
     if adjective, w.unitPlural { return nil }
     // "a second time", "a quarter of the market": not durations.
     if amt.article, unit == "S" || unit == "Q" || unit == "MIN", !v.role(i - 1, .prep) { return nil }
+    // "in a second statement": "second" before a noun is the ordinal.
+    if amt.article, unit == "S", !w.unitPlural, k + 1 < v.count, v.kinds[k + 1] == .word, v.word(k + 1) == nil,
+      !["or", "and", "of", "to", "in", "for"].contains(v.low[k + 1])
+    {
+      return nil
+    }
     // "60 Minutes", "This Week": a capitalized unit inside a sentence is a name.
     if v.capitalized(k), k > 0, !v.capitalized(k - 1) || v.kinds[k - 1] == .number, v.low[k - 1] != "." { return nil }
     // "a year-earlier loss" is the adjective "year-earlier", not "a year".
@@ -102,6 +114,12 @@ extension DateGrammar {
     if amt.value == 1, w.unitPlural, !amt.approx { return nil }
     if amt.article, w.unitPlural { return nil }
     var end = k + 1
+    // "a year and a half", "an hour and a half": half a unit more.
+    var amount = amt.value
+    if !w.unitPlural || (amount ?? 0) > 1, let a = amount, v.isText(end, "and"), v.isText(end + 1, "a"), v.role(end + 2, .half) {
+      amount = a + 0.5
+      end += 3
+    }
     // "a week or so ago"
     var hedged = false
     if v.isText(end, "or"), v.isText(end + 1, "so"), v.role(end + 2, .ago) {
@@ -133,7 +151,12 @@ extension DateGrammar {
         v.role(end, .earlier) || v.role(end, .later) || (v.role(end, .before) || v.role(end, .after)) && end + 1 >= v.count
       {
         let sign = v.role(end, .earlier) || v.role(end, .before) ? -1 : 1
-        let anchor = ctx.lastDay?.date ?? ctx.reference
+        // From the last date talked about ("passed in 2010 and took effect two years later"),
+        // when it is precise enough for the unit; else the last day, else the publication date.
+        var anchor = ctx.lastDay?.date ?? ctx.reference
+        if let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil, lp.month != nil || unit == "Y" || unit == "DE" {
+          anchor = PublicationDate(year: y, month: lp.month ?? lp.quarter.map { ($0 - 1) * 3 + 1 } ?? 1, day: lp.day ?? 1)
+        }
         return shifted(i, end + 1, amount: amt.value, unit: unit, sign: sign, anchor: anchor, rule: "dates.shift")
       }
     }
@@ -145,7 +168,7 @@ extension DateGrammar {
       }
     }
     if unit == "WE" { return nil }
-    let value = durationValue(amt.value, unit)
+    let value = durationValue(amount, unit)
     return TimexHit(start: start, end: end, type: .duration, value: value, mod: amt.approx ? "APPROX" : nil, rule: "dates.duration", point: nil)
   }
 
@@ -185,6 +208,13 @@ extension DateGrammar {
       return nil
     }
     return TimexHit(start: s, end: e, type: .date, value: p.value, rule: rule, point: p)
+  }
+
+  /// "day-long", "decades-long", "a year-long strike": an adjective naming a duration.
+  func unitLong(_ i: Int) -> TimexHit? {
+    guard let w = v.word(i), let u = w.unit, u != "WE", v.isText(i + 1, "-"), v.glued(i + 1), v.isText(i + 2, "long"), v.glued(i + 2)
+    else { return nil }
+    return TimexHit(start: i, end: i + 3, type: .duration, value: durationValue(w.unitPlural ? nil : 1, u), rule: "dates.duration", point: nil)
   }
 
   func durationValue(_ amount: Double?, _ unit: String) -> String {

@@ -87,6 +87,13 @@ extension DateGrammar {
     case "M": p.month = r.month
     case "W": p = Cal.weekPoint(r)
     case "Q": p.quarter = Cal.quarter(ofMonth: r.month)
+    // "the end of the decade", "the middle of the century": the current one (TIMEX3 "201", "20").
+    case "DE":
+      p = CalendarPoint()
+      p.decade = r.year / 10
+    case "CE":
+      p = CalendarPoint()
+      p.century = r.year / 100
     default: return nil
     }
     return p

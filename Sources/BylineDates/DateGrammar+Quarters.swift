@@ -53,6 +53,10 @@ extension DateGrammar {
     var j = i
     if v.role(j, .the) { j += 1 }
     if let q = quarterPart(at: j) {
+      // "the first half of the 1990s", "the last half of the '80s": the decade, START / END.
+      if let h = q.half, q.year == nil, v.isText(q.end, "of"), let d = decadeRule(q.end + 1), d.type == .date {
+        return TimexHit(start: i, end: d.end, type: .date, value: d.value, mod: h == 1 ? "START" : "END", rule: "dates.decade", point: d.point)
+      }
       var p = CalendarPoint()
       if let y = q.year {
         p.year = y
@@ -111,6 +115,29 @@ extension DateGrammar {
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.year_ago", point: p)
   }
 
+  /// "the same period last year", "the corresponding quarter a year ago", "the quarter a year
+  /// earlier": the period in focus one year before, as one expression (earnings reports).
+  func samePeriodLastYear(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the) else { return nil }
+    var j = i + 1
+    if ["same", "corresponding", "comparable", "like"].contains(v.low[j < v.count ? j : i]) { j += 1 }
+    guard j < v.count, (v.word(j)?.unit == "Q" && v.word(j)?.unitPlural == false) || v.role(j, .period) else { return nil }
+    var k = j + 1
+    if v.isText(k, "of") { k += 1 }
+    let end: Int
+    if v.role(k, .last), v.word(k + 1)?.unit == "Y", v.word(k + 1)?.unitPlural == false {
+      end = k + 2
+    } else if v.isText(k, "a") || v.isText(k, "one"), v.word(k + 1)?.unit == "Y", v.word(k + 1)?.unitPlural == false,
+      v.role(k + 2, .ago) || v.role(k + 2, .earlier) || v.role(k + 2, .before)
+    {
+      end = k + 3
+    } else {
+      return nil
+    }
+    let p = yearBefore()
+    return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.year_ago", point: p)
+  }
+
   /// One year before the period in focus: the last quarter mentioned, else the reference year.
   func yearBefore() -> CalendarPoint {
     if let lp = ctx.focusQuarter, let q = lp.quarter, let y = lp.year {
@@ -140,15 +167,18 @@ extension DateGrammar {
       return TimexHit(start: i, end: next, type: .duration, value: "P1Y", rule: "dates.the_year", point: nil)
     }
     guard let r = ctx.reference else { return nil }
-    let p = CalendarPoint(year: v.role(i + 1, .latest) ? r.year - 1 : r.year)
+    // In an earnings report the year is the one of the quarter in focus ("fourth-quarter profit
+    // rose…; for the full year…" written in February is last year).
+    let year = ctx.focusQuarter?.year ?? r.year
+    let p = CalendarPoint(year: v.role(i + 1, .latest) ? year - 1 : year)
     return TimexHit(start: i, end: next, type: .date, value: p.value, rule: "dates.the_year", point: p)
   }
 
-  /// "year-end", "year end" → the reference year, mod END.
+  /// "year-end", "year end", "year's end" → the reference year, mod END.
   func yearEnd(_ i: Int) -> TimexHit? {
     guard v.word(i)?.unit == "Y", v.word(i)?.unitPlural == false else { return nil }
     var j = i + 1
-    if v.isText(j, "-") { j += 1 }
+    if v.isText(j, "-") || v.isText(j, "'s") { j += 1 }
     guard v.role(j, .end), !v.role(j + 1, .of) else { return nil }
     let p = CalendarPoint(year: ctx.reference?.year)
     return TimexHit(start: i, end: j + 1, type: .date, value: p.value, mod: "END", rule: "dates.year_end", point: p)

@@ -25,13 +25,24 @@ extension DateGrammar {
       return TimexHit(start: i, end: h.end, type: h.type, value: h.value, rule: "dates.weekday", point: p)
     }
     guard w.weekdayForm == "full" else { return nil }
+    // "Tuesday nights", "Monday and Tuesday nights": a plural part of day repeats (SET).
+    var shared = j
+    if v.isText(shared, "and") || v.isText(shared, "or"), v.word(shared + 1)?.weekdayForm == "full", v.capitalized(shared + 1) {
+      shared += 2
+    }
+    if let part = pluralDaypart(shared) {
+      var p = CalendarPoint()
+      p.week = 0
+      p.weekday = wd
+      p.part = "T" + part
+      return TimexHit(start: i, end: shared == j ? j + 1 : j, type: .set, value: p.value, rule: "dates.set", point: nil)
+    }
     // Names: "Sunday Times".
     if j < v.count, v.capitalized(j), v.word(j) == nil { return nil }
-    var t = tense(i, i + 1)
+    let t = tense(i, i + 1)
     // "Thursday's closing price", "Wednesday's ruling": a day already named as past news;
     // with a future verb the nearest one ("Tuesday's vote will decide").
-    if v.isText(j, "'s") { t = t == .future ? .present : .past }
-    var p = resolveWeekday(wd, tense: t)
+    var p = v.isText(j, "'s") ? (t == .future ? nearestWeekday(wd) : resolveWeekday(wd, tense: .past)) : resolveWeekday(wd, tense: t)
     // "Monday night" → TIME `…TNI` (TimeML part of day); "Monday noon" keeps its clock time.
     var type = TimexType.date
     if let dp = v.word(j)?.daypart, v.word(j)?.unit == nil {
@@ -40,6 +51,14 @@ extension DateGrammar {
       j += 1
     }
     return TimexHit(start: i, end: j, type: type, value: p.value, rule: "dates.weekday", point: p)
+  }
+
+  /// The part-of-day code of a plural like "nights" or "mornings" at `k` (not "noon"-like times).
+  func pluralDaypart(_ k: Int) -> String? {
+    guard k < v.count, v.kinds[k] == .word, v.low[k].hasSuffix("s"), v.word(k) == nil,
+      let dp = v.lexicon.words[String(v.low[k].dropLast())]?.daypart, !dp.hasPrefix("T")
+    else { return nil }
+    return dp
   }
 
   /// "today", "yesterday", "tomorrow", "tonight" (TIME …TNI), "yesterday morning",
@@ -80,10 +99,66 @@ extension DateGrammar {
     return TimexHit(start: i, end: end, type: type, value: p.value, rule: "dates.relative_day", point: p)
   }
 
+  /// "will one day be", "could one day replace": "one day" after a modal is some day ahead
+  /// (TimeML FUTURE_REF), not a duration.
+  func someDay(_ i: Int) -> TimexHit? {
+    guard i > 0, v.isText(i, "one"), v.word(i + 1)?.unit == "D", v.word(i + 1)?.unitPlural == false,
+      v.role(i - 1, .future) || ["could", "may", "can", "might", "must"].contains(v.low[i - 1])
+    else { return nil }
+    return TimexHit(start: i, end: i + 2, type: .date, value: "FUTURE_REF", rule: "dates.reference", point: nil)
+  }
+
+  /// "the year before", "the month earlier", "the day after" at the end of a clause: one unit
+  /// from the last date mentioned, at its precision ("the day before the vote" names no date).
+  func unitShift(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the), let w = v.word(i + 1), let u = w.unit, !w.unitPlural, ["Y", "M", "D"].contains(u) else { return nil }
+    let k = i + 2
+    let dir: Int
+    if v.role(k, .before) || v.role(k, .earlier) {
+      dir = -1
+    } else if v.role(k, .after) || v.role(k, .later) {
+      dir = 1
+    } else {
+      return nil
+    }
+    // "the day after tomorrow", "the day before yesterday".
+    if u == "D", let rd = v.word(k + 1)?.relativeDay, rd.daypart.isEmpty, rd.offset != 0, let r = ctx.reference {
+      let p = CalendarPoint(r.adding(days: rd.offset + dir))
+      return TimexHit(start: i, end: k + 2, type: .date, value: p.value, rule: "dates.relative_day", point: p)
+    }
+    guard k + 1 >= v.count || v.kinds[k + 1] == .punctuation, v.low[k + 1 < v.count ? k + 1 : k] != "-" else { return nil }
+    guard let lp = ctx.lastPoint, let y = lp.year, lp.decade == nil, lp.century == nil else { return nil }
+    let p: CalendarPoint
+    switch u {
+    case "Y":
+      p = CalendarPoint(year: y + dir)
+    case "M":
+      guard let m = lp.month else { return nil }
+      let (yy, mm) = Cal.addMonths(y, m, dir)
+      p = CalendarPoint(year: yy, month: mm)
+    default:
+      guard lp.isDay, let m = lp.month, let d = lp.day else { return nil }
+      p = CalendarPoint(PublicationDate(year: y, month: m, day: d).adding(days: dir))
+    }
+    return TimexHit(start: i, end: k + 1, type: .date, value: p.value, rule: "dates.relative", point: p)
+  }
+
+  /// "the week of March 6": the ISO week holding that day.
+  func weekOf(_ i: Int) -> TimexHit? {
+    guard v.role(i, .the), v.word(i + 1)?.unit == "W", v.word(i + 1)?.unitPlural == false, v.role(i + 2, .of),
+      let h = monthFirst(i + 3) ?? dayFirst(i + 3), h.type == .date, let d = h.point, d.isDay,
+      let y = d.year, let m = d.month, let day = d.day
+    else { return nil }
+    let p = Cal.weekPoint(PublicationDate(year: y, month: m, day: day))
+    return TimexHit(start: i, end: h.end, type: .date, value: p.value, rule: "dates.relative", point: p)
+  }
+
   /// "the weekend": the one just past (Saturday–Sunday of the week before, or of this week when
   /// the reference day is a weekend day), or the coming one in a future clause.
   func weekend(_ i: Int) -> TimexHit? {
     guard v.role(i, .the), v.word(i + 1)?.unit == "WE", v.word(i + 1)?.unitPlural == false else { return nil }
+    // "The Weekend Australian": a capitalized "Weekend" is part of a title.
+    if v.capitalized(i + 1) { return nil }
     guard let r = ctx.reference else {
       return TimexHit(start: i, end: i + 2, type: .date, value: "XXXX-WXX-WE", rule: "dates.weekend", point: nil)
     }
@@ -175,6 +250,14 @@ extension DateGrammar {
           p.half = q.half
           var h = hit(p)
           h.end = q.end
+          return h
+        }
+        // "last year's quarter", "last year's period": the quarter in focus a year before.
+        if dir == -1, !anchored, v.isText(end, "'s"),
+          (v.word(end + 1)?.unit == "Q" && v.word(end + 1)?.unitPlural == false) || v.role(end + 1, .period)
+        {
+          var h = hit(yearBefore())
+          h.end = end + 2
           return h
         }
       case "M":

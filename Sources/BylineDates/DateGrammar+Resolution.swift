@@ -22,6 +22,10 @@ extension DateGrammar {
     while lo > 0, v.kinds[lo - 1] != .punctuation || v.low[lo - 1] == "-" || v.low[lo - 1] == "." { lo -= 1 }
     var hi = e
     while hi < v.count, v.kinds[hi] != .punctuation || v.low[hi] == "-" || v.low[hi] == "." { hi += 1 }
+    // "a federal court Thursday refused…": a verb right after the date is its own, whatever
+    // the main clause says ("will remain even after…").
+    // (Not a verb of intention: "Clinton Saturday vowed to…" is the act of that day.)
+    if e < v.count, !v.role(e, .intent), let t = tense(at: e), t == .past || t == .future { return t }
     // The verb a time adverbial belongs to mostly comes before it ("met Monday", "will meet
     // on Thursday"), so look back first, then forward, in the clause and then the sentence.
     for scope in [lo..<hi, 0..<v.count] {
@@ -31,7 +35,8 @@ extension DateGrammar {
       for k in e..<scope.upperBound {
         // "Clinton Saturday vowed to hunt them down": an intention after the date is the
         // act of that day, not its aim.
-        if v.role(k, .intent) { continue }
+        // A present-tense plan still points ahead: "On Tuesday, the league plans to hold…".
+        if v.role(k, .intent), v.low[k].hasSuffix("ed") || k == e { continue }
         if let t = tense(at: k) { return t }
       }
     }
@@ -59,10 +64,18 @@ extension DateGrammar {
     let diff = wd - r.isoWeekday
     switch tense {
     case .past, .unknown: return CalendarPoint(r.adding(days: diff <= 0 ? diff : diff - 7))
-    // "The summit ends Tuesday": the nearest one.
-    case .present: return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
+    // "The summit ends Tuesday", "the deadline is Friday": a present-tense schedule, so
+    // today or the coming one.
+    case .present: return CalendarPoint(r.adding(days: diff >= 0 ? diff : diff + 7))
     case .future: return CalendarPoint(r.adding(days: diff > 0 ? diff : diff + 7))
     }
+  }
+
+  /// The weekday `wd` nearest to the reference day (three days either way).
+  func nearestWeekday(_ wd: Int) -> CalendarPoint {
+    guard let r = ctx.reference else { return resolveWeekday(wd, tense: .unknown) }
+    let diff = wd - r.isoWeekday
+    return CalendarPoint(r.adding(days: diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff))
   }
 
   /// A month and day without a year: past → the last one on or before the reference day,

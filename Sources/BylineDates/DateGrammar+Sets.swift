@@ -52,14 +52,19 @@ extension DateGrammar {
   func holiday(_ i: Int) -> TimexHit? {
     guard let (rule, end) = holidayPhrase(at: i) else { return nil }
     var e = end
+    // "Easter week", "Thanksgiving week": the ISO week holding the holiday.
+    let week = v.word(e)?.unit == "W" && v.word(e)?.unitPlural == false
+    if week { e += 1 }
     var day: PublicationDate?
-    if let y = v.year4(e) {
+    if !week, let y = v.year4(e) {
       day = rule.date(in: y)
       e += 1
     } else if let r = ctx.reference {
       let t = tense(i, e)
       let this = rule.date(in: r.year)
-      if t == .past, let d = this, d.dayNumber > r.dayNumber {
+      // A holiday week counts as past once it has begun (its Monday).
+      let start = { (d: PublicationDate) in week ? d.adding(days: 1 - d.isoWeekday) : d }
+      if t == .past, let d = this, start(d).dayNumber > r.dayNumber {
         day = rule.date(in: r.year - 1)
       } else if t == .future, let d = this, d.dayNumber < r.dayNumber {
         day = rule.date(in: r.year + 1)
@@ -68,6 +73,10 @@ extension DateGrammar {
       }
     }
     guard let d = day else { return nil }
+    if week {
+      let p = Cal.weekPoint(d)
+      return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.holiday", point: p)
+    }
     let p = CalendarPoint(d)
     return TimexHit(start: i, end: e, type: .date, value: p.value, rule: "dates.holiday", point: p)
   }
@@ -97,6 +106,17 @@ extension DateGrammar {
       }
       if v.isText(end, "of") || v.isText(end, "-") { return nil }
       if !hasThe, s == "FA" { return nil }
+      // "the Summer Olympics", "the summer Games": part of a name.
+      if end < v.count, v.capitalized(end), v.word(end) == nil { return nil }
+      // Without a year, a past clause means the last such season, a future one the next
+      // ("the team struggled in the summer", written in February, is last year's).
+      if let r = ctx.reference, s != "WI" {
+        // Spring is March–May, summer June–August, fall September–November.
+        let first = 3 + 3 * Cal.seasonIndex(s)
+        let t = tense(i, end)
+        if t == .past, first > r.month { p.year = r.year - 1 }
+        if t == .future, first + 2 < r.month { p.year = r.year + 1 }
+      }
     }
     return TimexHit(start: i, end: end, type: .date, value: p.value, rule: "dates.season", point: p)
   }

@@ -94,6 +94,7 @@ struct DateGrammar {
     }
     consider(modified(at: i))
     consider(positioned(at: i))
+    consider(positionedDaypart(i))
     consider(core(at: i))
     // "the next two years or so": a trailing hedge belongs to the extent.
     if var h = best, v.isText(h.end, "or"), v.isText(h.end + 1, "so") {
@@ -156,13 +157,20 @@ struct DateGrammar {
         consider(decadeRule(i))
         consider(centuryRule(i))
         consider(weekend(i))
+        consider(weekOf(i))
+        consider(unitShift(i))
         consider(theYear(i))
+        consider(samePeriodLastYear(i))
       }
       consider(yearRule(i))
       consider(quarterRule(i))
       consider(yearAdjective(i))
-      if w.unit != nil { consider(yearEnd(i)) }
+      if w.unit != nil {
+        consider(yearEnd(i))
+        consider(unitLong(i))
+      }
       consider(relative(i))
+      consider(someDay(i))
       consider(amount(i))
       consider(setRule(i))
       if w.season != nil || w.roles.contains(.the) { consider(season(i)) }

@@ -249,7 +249,7 @@ public struct DateLexicon: Sendable {
 
 /// A holiday's date rule from `holidays.tsv`.
 struct HolidayRule: Sendable {
-  enum Kind: Sendable { case fixed(month: Int, day: Int), nth(month: Int, weekday: Int, n: Int), easter(Int) }
+  enum Kind: Sendable { case fixed(month: Int, day: Int), nth(month: Int, weekday: Int, n: Int, offset: Int), easter(Int) }
   let kind: Kind
 
   init?(_ text: String) {
@@ -260,9 +260,12 @@ struct HolidayRule: Sendable {
       guard md.count == 2, (1...12).contains(md[0]), (1...31).contains(md[1]) else { return nil }
       kind = .fixed(month: md[0], day: md[1])
     case "nth":
+      // An optional fourth field shifts the day: "nth:11:1:1:1" is the Tuesday after the first
+      // Monday of November (US Election Day).
       let v = parts.dropFirst().compactMap { Int($0) }
-      guard v.count == 3, (1...12).contains(v[0]), (1...7).contains(v[1]), v[2] != 0 else { return nil }
-      kind = .nth(month: v[0], weekday: v[1], n: v[2])
+      guard v.count == parts.count - 1, v.count == 3 || v.count == 4, (1...12).contains(v[0]), (1...7).contains(v[1]), v[2] != 0
+      else { return nil }
+      kind = .nth(month: v[0], weekday: v[1], n: v[2], offset: v.count == 4 ? v[3] : 0)
     case "easter":
       guard parts.count == 2, let off = Int(parts[1]) else { return nil }
       kind = .easter(off)
@@ -275,7 +278,7 @@ struct HolidayRule: Sendable {
   func date(in year: Int) -> PublicationDate? {
     switch kind {
     case let .fixed(m, d): return PublicationDate(year: year, month: m, day: d)
-    case let .nth(m, wd, n): return Cal.nthWeekday(year: year, month: m, weekday: wd, n: n)
+    case let .nth(m, wd, n, off): return Cal.nthWeekday(year: year, month: m, weekday: wd, n: n)?.adding(days: off)
     case let .easter(off): return Cal.easter(year).adding(days: off)
     }
   }

@@ -129,11 +129,20 @@ struct SentenceView {
     return (v, String(low[i].dropFirst(n)))
   }
 
+  /// "a", "an", "the", "its", "their": words before a noun phrase.
+  func isDeterminer(_ i: Int) -> Bool {
+    ["a", "an", "the", "its", "their", "his", "her"].contains(low[i])
+  }
+
   /// Tense roles of token `i` (exact word first, then word endings).
   func tenseRole(_ i: Int) -> DateLexicon.Role? {
     var role: DateLexicon.Role?
     if let w = words[i] {
-      if w.roles.contains(.future) { return .future }
+      if w.roles.contains(.future) {
+        // "had been due to expire Friday", "had been scheduled for Monday": a plan already past.
+        if i > 1, low[i - 1] == "been", low[i - 2] == "had" { return .past }
+        return .future
+      }
       // "agreed to buy it in May", "set to resume Monday": intention points ahead.
       if w.roles.contains(.intent), i + 1 < count, words[i + 1]?.roles.contains(.infinitive) ?? false { return .future }
       // "has been searching since", "have risen": the present perfect reports the past.
@@ -142,11 +151,23 @@ struct SentenceView {
       }
       // "is to resume trading Tuesday": an arrangement ahead.
       if w.roles.contains(.present), i + 2 < count, words[i + 1]?.roles.contains(.infinitive) ?? false, kinds[i + 2] == .word,
-        !capitalized(i + 2), words[i + 2] == nil
+        !capitalized(i + 2), words[i + 2] == nil || words[i + 2]?.roles.contains(.present) == true
       {
         return .future
       }
-      if w.roles.contains(.past) { role = .past } else if w.roles.contains(.present) { return .present }
+      if w.roles.contains(.past) {
+        role = .past
+      } else if w.roles.contains(.present) {
+        // A plain verb form after a modal, "to" or "did" is not the tense ("will meet Friday"
+        // is future by "will"); after a determiner or a possessive it is a noun ("the vote
+        // Tuesday", "Friday's vote").
+        if i > 0, ["will", "would", "could", "can", "may", "might", "should", "must", "to", "not", "n't", "did", "does", "do", "'ll", "'s"]
+          .contains(low[i - 1]) || isDeterminer(i - 1)
+        {
+          return nil
+        }
+        return .present
+      }
       if role == nil, w.cardinal != nil || w.ordinal != nil || w.unit != nil { return nil }
     }
     if role == nil {
@@ -155,6 +176,11 @@ struct SentenceView {
       for s in lexicon.suffixRoles where low[i].hasSuffix(s.suffix) {
         role = s.role
         break
+      }
+      // "a still unspecified date", "the newly elected council": after a determiner an "-ed"
+      // word is an adjective, not a verb in the past.
+      if role == .past, i > 0, isDeterminer(i - 1) || (i > 1 && isDeterminer(i - 2) && (low[i - 1].hasSuffix("ly") || low[i - 1] == "still")) {
+        return nil
       }
     }
     // A participle after "be" is passive: "to be published", "will be held" look ahead,

@@ -56,6 +56,8 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "Profits rose sharply last year.", extent: "last year", type: .date, value: "2023"),
     TimexCase(sentence: "He left the country 13 years ago.", extent: "13 years ago", type: .date, value: "2011"),
     TimexCase(sentence: "The ministers will meet next week in Brussels.", extent: "next week", type: .date, value: "2024-W31"),
+    TimexCase(sentence: "The ministers meet the day after tomorrow.", extent: "the day after tomorrow", type: .date, value: "2024-07-24"),
+    TimexCase(sentence: "The ministers met the day before yesterday.", extent: "the day before yesterday", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The ministers met yesterday in Brussels.", extent: "yesterday", type: .date, value: "2024-07-21"),
     TimexCase(sentence: "The minister speaks today in Brussels.", extent: "today", type: .date, value: "2024-07-22"),
     TimexCase(sentence: "The vote is expected tonight in parliament.", extent: "tonight", type: .time, value: "2024-07-22TNI"),
@@ -81,7 +83,15 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The minister said the talks would resume on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
     TimexCase(sentence: "Police have been searching for him since Oct. 23.", extent: "Oct. 23", type: .date, value: "2023-10-23"),
     TimexCase(sentence: "The president on Saturday vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
+    TimexCase(sentence: "On Thursday, the league plans to hold a news conference.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "On Saturday, the president vowed to hunt down the attackers.", extent: "Saturday", type: .date, value: "2024-07-20"),
     TimexCase(sentence: "The shares closed above Thursday's price.", extent: "Thursday", type: .date, value: "2024-07-18"),
+    TimexCase(sentence: "The talks, which began last month, resume on Wednesday.", extent: "Wednesday", type: .date, value: "2024-07-24"),
+    TimexCase(sentence: "The president travels to Ankara on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The visit ends Wednesday night.", extent: "Wednesday night", type: .time, value: "2024-07-24TNI"),
+    TimexCase(sentence: "The trial continues Friday in Ankara.", extent: "Friday", type: .date, value: "2024-07-26"),
+    TimexCase(sentence: "Thursday's vote will decide the matter.", extent: "Thursday", type: .date, value: "2024-07-25"),
+    TimexCase(sentence: "The vote Friday was close.", extent: "Friday", type: .date, value: "2024-07-19"),
     TimexCase(sentence: "Trading is to resume in Paris on Friday.", extent: "Friday", type: .date, value: "2024-07-26"),
     TimexCase(sentence: "The father would be traveling to the United States on Thursday.", extent: "Thursday", type: .date, value: "2024-07-25"),
     TimexCase(sentence: "The results were published in September, the company said.", extent: "September", type: .date, value: "2024-09"),
@@ -89,7 +99,30 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The bomb exploded on Friday morning near the embassy.", extent: "Friday morning", type: .time, value: "2024-07-19TMO"),
     TimexCase(sentence: "Thousands rallied on Sunday night in the square.", extent: "Sunday night", type: .time, value: "2024-07-21TNI"),
     TimexCase(sentence: "The attack came late Friday evening, officials said.", extent: "late Friday evening", type: .time, value: "2024-07-19TEV", mod: "END"),
+    // A verb right after the date is its own; "had been due" is a past plan; "-ed" adjectives are no past tense.
+    TimexCase(sentence: "The boy will stay even after a court Thursday rejected the appeal.", extent: "Thursday", type: .date, value: "2024-07-18"),
+    TimexCase(sentence: "Later Friday, two cousins sought help from lawmakers who would listen.", extent: "Friday", type: .date, value: "2024-07-19"),
+    TimexCase(sentence: "The offer had been due to expire Friday evening.", extent: "Friday evening", type: .time, value: "2024-07-19TEV"),
+    TimexCase(sentence: "A bonus would be paid on a still unspecified date in October.", extent: "October", type: .date, value: "2024-10"),
+    TimexCase(sentence: "Robots will one day replace the night shift.", extent: "one day", type: .date, value: "FUTURE_REF"),
+    // Seasons without a year follow the tense; "the full year" of an earnings report is the focus quarter's.
+    TimexCase(sentence: "Sales slumped in the fall, the firm said.", extent: "the fall", type: .date, value: "2023-FA"),
+    TimexCase(sentence: "The park will reopen in the spring.", extent: "the spring", type: .date, value: "2025-SP"),
+    TimexCase(sentence: "The festival takes place in the summer.", extent: "the summer", type: .date, value: "2024-SU"),
+    TimexCase(sentence: "Profit in the fourth quarter rose 5%. For the full year, sales fell.", extent: "the full year", type: .date, value: "2023"),
+    // Parts of the day with a position, and "N in the morning".
+    TimexCase(sentence: "By mid-afternoon the streets were empty.", extent: "mid-afternoon", type: .time, value: "2024-07-22TAF", mod: "MID"),
+    TimexCase(sentence: "Shares fell in late morning trading yesterday.", extent: "late morning", type: .time, value: "2024-07-22TMO", mod: "END"),
+    TimexCase(sentence: "The price was lower at mid afternoon yesterday.", extent: "mid afternoon yesterday", type: .time, value: "2024-07-21TAF", mod: "MID"),
+    TimexCase(sentence: "The convoy will leave at 4 in the morning.", extent: "4 in the morning", type: .time, value: "2024-07-22T04:00"),
+    TimexCase(sentence: "The doors close at 9 in the evening.", extent: "9 in the evening", type: .time, value: "2024-07-22T21:00"),
+    TimexCase(sentence: "Profit should improve by year's end.", extent: "year's end", type: .date, value: "2024", mod: "END"),
     // Durations.
+    TimexCase(sentence: "The strike ended a decades-long dispute.", extent: "decades-long", type: .duration, value: "PXDE"),
+    TimexCase(sentence: "The repairs took a year and a half.", extent: "a year and a half", type: .duration, value: "P1Y6M"),
+    TimexCase(sentence: "The meeting lasted an hour and a half.", extent: "an hour and a half", type: .duration, value: "PT1H30M"),
+    TimexCase(sentence: "Talks will intensify in the weeks ahead.", extent: "the weeks ahead", type: .duration, value: "PXW"),
+    TimexCase(sentence: "They held a week-long vigil.", extent: "week-long", type: .duration, value: "P1W"),
     TimexCase(sentence: "The war lasted three years.", extent: "three years", type: .duration, value: "P3Y"),
     TimexCase(sentence: "The meeting lasted two hours.", extent: "two hours", type: .duration, value: "PT2H"),
     TimexCase(sentence: "The strike could last a month.", extent: "a month", type: .duration, value: "P1M"),
@@ -101,6 +134,13 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The report is published annually by the ministry.", extent: "annually", type: .set, value: "P1Y"),
     TimexCase(sentence: "The fee is paid every year in advance.", extent: "every year", type: .set, value: "P1Y"),
     TimexCase(sentence: "The council meets weekly in the town hall.", extent: "weekly", type: .set, value: "P1W"),
+    TimexCase(sentence: "The show airs on Tuesday nights from May.", extent: "Tuesday nights", type: .set, value: "XXXX-WXX-2TNI"),
+    TimexCase(sentence: "Flights will leave on Monday and Thursday mornings.", extent: "Monday", type: .set, value: "XXXX-WXX-1TMO"),
+    TimexCase(sentence: "Flights will leave on Monday and Thursday mornings.", extent: "Thursday mornings", type: .set, value: "XXXX-WXX-4TMO"),
+    // Weeks named by a day; holidays with a shifted weekday rule.
+    TimexCase(sentence: "The hearing was moved to the week of March 6, 2023.", extent: "the week of March 6, 2023", type: .date, value: "2023-W10"),
+    TimexCase(sentence: "Stores were crowded as Thanksgiving week began.", extent: "Thanksgiving week", type: .date, value: "2023-W47"),
+    TimexCase(sentence: "Campaigning will go on until Election Day.", extent: "Election Day", type: .date, value: "2024-11-05"),
     // Modifiers.
     TimexCase(sentence: "The harvest starts in early August.", extent: "early August", type: .date, value: "2024-08", mod: "START"),
     TimexCase(sentence: "The plant should open in mid-2024.", extent: "mid-2024", type: .date, value: "2024", mod: "MID"),
@@ -112,6 +152,9 @@ struct TimexCase: CustomStringConvertible, Sendable {
     TimexCase(sentence: "The talks ended in mid-November.", extent: "mid-November", type: .date, value: "2023-11", mod: "MID"),
     TimexCase(sentence: "The general chose the date a week or so ago.", extent: "a week or so ago", type: .date, value: "2024-W29", mod: "APPROX"),
     TimexCase(sentence: "Rates will stay high for the next two years or so.", extent: "the next two years or so", type: .duration, value: "P2Y", mod: "APPROX"),
+    TimexCase(sentence: "Prices were flat in the last half of the '80s.", extent: "the last half of the '80s", type: .date, value: "198", mod: "END"),
+    TimexCase(sentence: "Growth was weak in the first half of the 1990s.", extent: "the first half of the 1990s", type: .date, value: "199", mod: "START"),
+    TimexCase(sentence: "The program will run through the end of the decade.", extent: "the end of the decade", type: .date, value: "202", mod: "END"),
     TimexCase(sentence: "The fighting ended by the end of 1990.", extent: "the end of 1990", type: .date, value: "1990", mod: "END"),
   ]
 
@@ -135,6 +178,12 @@ struct TimexCase: CustomStringConvertible, Sendable {
     "The boy, a 6-year-old from the village, was unhurt.",
     "The firm has 2000 employees in the region.",
     "The show 60 Minutes aired the interview.",
+    "The team scored 4 in the morning session.",
+    "The film High Noon opened the festival.",
+    "Athletes trained hard for the Summer Olympics in Paris.",
+    "In a second statement, police gave no details.",
+    "The Weekend Australian ran the story.",
+    "For tickets, call 555-2013.",
     "Baker said on ABC's This Week that talks failed.",
   ]
 
@@ -183,10 +232,33 @@ struct TimexCase: CustomStringConvertible, Sendable {
     #expect(values == ["the third quarter=2024-Q3", "the 2023 period=2023-Q3", "a year earlier=2023-Q3"])
   }
 
+  /// Earnings reports: "the same period last year", "the quarter a year ago" and "last year's
+  /// quarter" are the quarter in focus one year before, as one expression.
+  static let samePeriodLastYear: [(String, [String])] = [
+    ("Profit in the second quarter rose from the corresponding period last year.", ["the second quarter=2024-Q2", "the corresponding period last year=2023-Q2"]),
+    ("Profit in the second quarter was $4 million, up from $3 million in the quarter a year ago.", ["the second quarter=2024-Q2", "the quarter a year ago=2023-Q2"]),
+    ("Sales in the first quarter rose 5%. Last year's quarter had a loss.", ["the first quarter=2024-Q1", "Last year's quarter=2023-Q1"]),
+    // Without a quarter in focus: the year before.
+    ("Sales were flat from the same period last year.", ["the same period last year=2023"]),
+  ]
+
+  @Test(arguments: samePeriodLastYear)
+  func samePeriodLastYearIsTheFocusQuarterAYearBefore(_ c: (String, [String])) throws {
+    let doc = try run(c.0)
+    let values = doc.dates.map { "\(doc.string($0.range))=\($0.value)" }
+    #expect(values == c.1)
+  }
+
   static let anchoredOnLastDate: [(String, [String])] = [
     ("The plant opened in March 2019. Later that year it was sold.", ["March 2019=2019-03", "that year=2019"]),
     ("The strike began on July 3, 2020. That same day the union met.", ["July 3, 2020=2020-07-03", "That same day=2020-07-03"]),
     ("The vote was held in May 2021. Turnout that month was low.", ["May 2021=2021-05", "that month=2021-05"]),
+    ("The law was passed in 2010 and took effect two years later.", ["2010=2010", "two years later=2012"]),
+    ("Inflation was 2% in 2012, down from 2.7% the year before.", ["2012=2012", "the year before=2011"]),
+    ("Sales rose in March 2019 from the month before.", ["March 2019=2019-03", "the month before=2019-02"]),
+    ("He arrived on June 3, 2011 and left the day after.", ["June 3, 2011=2011-06-03", "the day after=2011-06-04"]),
+    // "the day before the vote" is no date of its own.
+    ("The vote was held on May 5, 2021; the day before the vote was calm.", ["May 5, 2021=2021-05-05"]),
     // No date before it: "that" stays a plain word.
     ("He said that year after year the river flooded.", []),
   ]
