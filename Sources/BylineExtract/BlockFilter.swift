@@ -8,6 +8,7 @@ enum BlockFilter {
     var out: [RawBlock] = []
     var sourceLine: String?
     let titleLoose = metadata.title.map(HTMLText.loose) ?? ""
+    let titleBytes = metadata.title?.utf8.count ?? 0
     let parser = DateLineParser()
     var seen: Set<String> = []
     for (i, b) in blocks.enumerated() {
@@ -23,7 +24,12 @@ enum BlockFilter {
       if BoilerplateRules.isBoilerplateBlock(text, linkDensity: b.linkDensity) { continue }
       // The headline again (compared loosely only where a headline can be: loosening every
       // paragraph was a twentieth of extraction time).
-      if !titleLoose.isEmpty, i < 6 || b.kind == .heading, HTMLText.loose(text) == titleLoose { continue }
+      // A block much longer than the title cannot equal it, loosely or not.
+      if !titleLoose.isEmpty, i < 6 || b.kind == .heading, text.utf8.count <= 2 * titleBytes + 16,
+        HTMLText.loose(text) == titleLoose
+      {
+        continue
+      }
       if b.tag == "h1" && out.isEmpty { continue }
       // Byline: "By Jane Doe", "Von Max Muster | 22.07.2024".
       if words <= 14, !ContentScorer.endsSentence(text) || text.hasSuffix(".") && words <= 6 {

@@ -125,13 +125,29 @@ enum BoilerplateRules {
   /// ``furnitureStrength(_:)`` from the class/id's ``words(_:)`` and its lower-cased form
   /// (nodes cache both).
   static func furnitureStrength(words ws: [String], lower: String) -> Int {
-    guard classLooksLikeFurniture(words: ws, lower: lower) else { return 0 }
-    for p in furniturePhrases where HTMLText.contains(lower, p) { return 2 }
-    for w in ws where furnitureWords.contains(w) && !weakFurnitureWords.contains(w) {
-      return 2
+    // One pass with the same answers as ``classLooksLikeFurniture(words:lower:)`` followed by
+    // the phrase and strong-word tests (it ran for every element with a class).
+    guard !ws.isEmpty else { return 0 }
+    if ws.contains(where: { $0 == "embed" || $0 == "embedded" || $0 == "tweet" }) { return 0 }
+    var l = lower
+    let phrase = l.withUTF8 { h in
+      furniturePhraseBytes.contains { n in n.withUnsafeBufferPointer { HTMLText.contains(h, $0) } }
     }
-    return 1
+    if phrase { return 2 }
+    var weak = false
+    for w in ws where furnitureWords.contains(w) {
+      if !weakFurnitureWords.contains(w) { return 2 }
+      weak = true
+    }
+    if weak { return 1 }
+    for w in ws where w.utf8.count >= 6 && furnitureInfixes.contains(where: { HTMLText.contains(w, $0) }) {
+      return 1
+    }
+    return 0
   }
+
+  /// ``furniturePhrases`` as UTF-8 bytes, for searching without bridging.
+  private static let furniturePhraseBytes: [[UInt8]] = furniturePhrases.map { Array($0.utf8) }
 
   static func classLooksLikeFurniture(_ classAndID: String) -> Bool {
     guard !classAndID.isEmpty else { return false }
