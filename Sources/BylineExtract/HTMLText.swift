@@ -176,6 +176,16 @@ enum HTMLText {
     return String(scalars[first...last])
   }
 
+  /// `s` without leading and trailing white space (``isSpace(_:)``); `s` itself when there is
+  /// none to remove.
+  static func trimmingSpaces(_ s: String) -> String {
+    let scalars = s.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
+    let last = scalars.lastIndex(where: { !isSpace($0) })!
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return s }
+    return String(scalars[first...last])
+  }
+
   /// Lower-cased, letters and digits only, single spaces: for loose comparisons.
   static func loose(_ s: String) -> String {
     // ASCII text on bytes (same result: ASCII letters and digits are the only ASCII letters

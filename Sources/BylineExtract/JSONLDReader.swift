@@ -28,7 +28,8 @@ enum JSONLDReader {
   static func read(_ scripts: [String]) -> JSONLDInfo {
     var objects: [[String: Any]] = []
     for raw in scripts {
-      var cleaned = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+      // Trimmed by scalars (Foundation's trimming copied every script through UTF-16).
+      var cleaned = HTMLText.trimmingSpaces(raw)
       // (Checked on bytes first: the Foundation replacement bridges the whole script.)
       if HTMLText.contains(cleaned, "<!--") || HTMLText.contains(cleaned, "-->") {
         cleaned = cleaned.replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
