@@ -48,6 +48,10 @@ run() {
 }
 
 run byline .build/release/byline extract "$PAGES" --jobs 1
+# For reference only: the same single process using every core (trafilatura has no such mode;
+# the headline ratio above is the one-thread figure).
+CORES=$(nproc 2>/dev/null || echo 1)
+run bylineall .build/release/byline extract "$PAGES" --jobs "$CORES"
 run trafilatura .venv-bench/bin/python Scripts/trafilatura_bench.py "$PAGES"
 
 stat() {  # stat NAME FIELD → wall / cpu / rss_mb
@@ -57,18 +61,22 @@ stat() {  # stat NAME FIELD → wall / cpu / rss_mb
     END {if (f=="wall") print wall; else if (f=="cpu") print u+sy; else print rss}' "$TMP/$1.time"
 }
 BW=$(stat byline wall); BC=$(stat byline cpu); BR=$(stat byline rss)
+AW=$(stat bylineall wall); AC=$(stat bylineall cpu); AR=$(stat bylineall rss)
 TW=$(stat trafilatura wall); TC=$(stat trafilatura cpu); TR=$(stat trafilatura rss)
 TLOOP=$(.venv-bench/bin/python -c "import json,sys; print(json.load(open(sys.argv[1]))['loop_seconds'])" "$TMP/trafilatura.out")
 TVER=$(.venv-bench/bin/python -c "import json,sys; print(json.load(open(sys.argv[1]))['trafilatura'])" "$TMP/trafilatura.out")
 BOUT=$(wc -l < "$TMP/byline.out")
 
 awk -v n="$PAGE_COUNT" -v bytes="$BYTES" -v bw="$BW" -v bc="$BC" -v br="$BR" -v tw="$TW" -v tc="$TC" \
-  -v tr="$TR" -v tl="$TLOOP" -v tver="$TVER" -v bout="$BOUT" -v rounds="$ROUNDS" 'BEGIN {
+  -v tr="$TR" -v tl="$TLOOP" -v tver="$TVER" -v bout="$BOUT" -v rounds="$ROUNDS" \
+  -v aw="$AW" -v ac="$AC" -v ar="$AR" -v cores="$CORES" 'BEGIN {
   mb = bytes / 1e6
   printf "pages: %d (%.1f MB), best of %d runs each; byline wrote %d records\n", n, mb, rounds, bout
   printf "%-22s %9s %9s %8s %8s %12s %12s\n", "tool", "wall_s", "cpu_s", "pages/s", "MB/s", "pages/cpu_s", "peak_RSS_MB"
   printf "%-22s %9.2f %9.2f %8.1f %8.2f %12.1f %12.1f\n", "byline extract -j1", bw, bc, n/bw, mb/bw, n/bc, br
+  printf "%-22s %9.2f %9.2f %8.1f %8.2f %12.1f %12.1f\n", "byline extract -j" cores, aw, ac, n/aw, mb/aw, n/ac, ar
   printf "%-22s %9.2f %9.2f %8.1f %8.2f %12.1f %12.1f\n", "trafilatura " tver, tw, tc, n/tw, mb/tw, n/tc, tr
   printf "trafilatura extraction loop alone (no start-up): %.2f s = %.1f pages/s\n", tl, n/tl
-  printf "ratio byline/trafilatura: %.1fx pages/s (wall), %.1fx pages/s (CPU time), %.1fx vs trafilatura loop alone\n", tw/bw, tc/bc, tl/bw
+  printf "ratio byline -j1 / trafilatura: %.1fx pages/s (wall), %.1fx pages/s (CPU time), %.1fx vs trafilatura loop alone\n", tw/bw, tc/bc, tl/bw
+  printf "ratio byline -j%d / trafilatura (one process, %d threads): %.1fx pages/s (wall)\n", cores, cores, tw/aw
 }'
