@@ -111,6 +111,12 @@ private func body(_ html: String) -> String {
     #expect(div?.attribute("hidden") == "")
   }
 
+  @Test func indentationBetweenBlocksIsDroppedButSpacesBetweenWordsStay() {
+    #expect(body("<div>\n  <p>a</p>\n  <p>b</p>\n</div>") == "body(div(p(\"a\"),p(\"b\")))")
+    #expect(body("<p><b>a</b> <i>b</i></p>") == "body(p(b(\"a\"),\" \",i(\"b\")))")
+    #expect(body("<pre>\n  x\n</pre>") == "body(pre(\"\n  x\n\"))")
+  }
+
   @Test func controlBytesAreDropped() {
     #expect(body("<p>a\u{1D}b\u{0}c\td</p>") == "body(p(\"abc\td\"))")
   }
