@@ -152,12 +152,14 @@ enum MetadataExtractor {
         visible.append(n.innerText)
       }
     }
-    for n in all where !n.isText && n.tag == "a" && !inComments(n) {
-      if (n.attribute("rel")?.lowercased() ?? "").split(separator: " ").contains("author") { visible.append(n.innerText) }
+    for n in all where !n.isText && n.tag == "a" {
+      if (n.attribute("rel")?.lowercased() ?? "").split(separator: " ").contains("author"), !inComments(n) {
+        visible.append(n.innerText)
+      }
     }
     for n in all where !n.isText && n.children.count < 40 {
       let words = n.classWords
-      if words.contains(where: { ["byline", "author", "autor", "authors", "byl", "fn"].contains($0) }), !inComments(n) {
+      if words.contains(where: { bylineClassWords.contains($0) }), !inComments(n) {
         // Links to author pages inside a byline are the names ("Matthias" + a Twitter handle).
         let links = n.descendants().filter { a in
           a.tag == "a"
@@ -222,6 +224,15 @@ enum MetadataExtractor {
     meta.tags = tags
     return (meta, ld.articleBody)
   }
+
+  /// Class/id words of elements holding a byline.
+  static let bylineClassWords: Set<String> = ["byline", "author", "autor", "authors", "byl", "fn"]
+
+  /// Class/id words of elements that may show the publication date.
+  static let dateClassWords: Set<String> = [
+    "date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata",
+    "timestamp", "posted", "entry", "created", "postdetails", "tagline",
+  ]
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
   static func inComments(_ n: HTMLNode) -> Bool { n.inCommentsOrForm }
@@ -386,10 +397,13 @@ enum MetadataExtractor {
     }
     // A visible "Published on 16.08.2019" line.
     for n in all where n.isText {
+      // Every publication word starts with one of these letters: other lines are skipped
+      // before anything is copied.
+      guard let f = n.text.unicodeScalars.first(where: { !HTMLText.isSpace($0) }), f.value < 0x80,
+        "pPvVeEgGoOdD".unicodeScalars.contains(f)
+      else { continue }
       let t = HTMLText.collapse(n.text)
       guard !t.isEmpty, t.unicodeScalars.count <= 120 else { continue }
-      // Every publication word starts with one of these letters: skip other lines unlowered.
-      guard let f = t.unicodeScalars.first, f.value < 0x80, "pPvVeEgGoOdD".unicodeScalars.contains(f) else { continue }
       let lower = t.lowercased()
       guard publishedWords.contains(where: { lower.hasPrefix($0) }), !inComments(n) else { continue }
       // The date may follow in the next inline element: use the parent's text then.
@@ -429,7 +443,7 @@ enum MetadataExtractor {
     let parser = DateLineParser(preferDayFirst: dayFirst)
     for n in all where !n.isText {
       let words = n.classWords
-      guard words.contains(where: { ["date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata", "timestamp", "posted", "entry", "created", "postdetails", "tagline"].contains($0) }), !inCommentSection(n), !inTeaserItem(n), !isSiteToday(n) else { continue }
+      guard words.contains(where: { dateClassWords.contains($0) }), !inCommentSection(n), !inTeaserItem(n), !isSiteToday(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
       for attr in ["datetime", "content", "title", "data-date", "data-timestamp"] {
         if let v = n.attribute(attr), v.first?.isNumber == true, let d = PublicationDate(iso: v) ?? parseDate(v) {
