@@ -60,11 +60,14 @@ enum HTMLText {
 
   /// NFC. Text with no scalar that can take part in composition is returned as is: Foundation's
   /// normaliser copies through UTF-16 and was a tenth of extraction time on pages already in NFC.
+  /// Otherwise only the lines holding such scalars are normalised (composition never reaches
+  /// across a line feed), so one accent in a page's script does not send the whole page
+  /// through Foundation.
   static func nfc(_ s: String) -> String {
     var copy = s
-    let mayChange = copy.withUTF8 { b -> Bool in
-      // On bytes: a byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar
-      // below U+0300, none of which composes. Only the rest is decoded and looked up.
+    // Byte ranges of the lines that may change, in order.
+    let lines: [Range<Int>] = copy.withUTF8 { b in
+      var out: [Range<Int>] = []
       var i = 0
       let raw = UnsafeRawBufferPointer(b)
       while i < b.count {
@@ -73,6 +76,8 @@ enum HTMLText {
           i += 8
           continue
         }
+        // A byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar below
+        // U+0300, none of which composes. Only the rest is decoded and looked up.
         let lead = b[i]
         if lead < 0xCC {
           i += 1
@@ -90,14 +95,36 @@ enum HTMLText {
           v = UInt32(lead & 0x07)
           length = 4
         }
-        guard i + length <= b.count else { return true }
-        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        let at = i
+        if i + length <= b.count {
+          for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+        }
         i += length
-        if mayCompose(v) { return true }
+        guard i > b.count || mayCompose(v) else { continue }
+        var lineStart = at
+        while lineStart > 0, b[lineStart - 1] != 0x0A { lineStart -= 1 }
+        if let last = out.last, last.upperBound > lineStart { lineStart = last.upperBound }
+        var lineEnd = min(i, b.count)
+        while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+        out.append(lineStart..<lineEnd)
+        i = lineEnd
       }
-      return false
+      return out
     }
-    return mayChange ? s.precomposedStringWithCanonicalMapping : s
+    guard !lines.isEmpty else { return s }
+    var bytes = Array(s.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 16)
+    var done = 0
+    for r in lines {
+      result.append(contentsOf: bytes[done..<r.lowerBound])
+      let line = String(decoding: bytes[r], as: UTF8.self)
+      result.append(contentsOf: line.precomposedStringWithCanonicalMapping.utf8)
+      done = r.upperBound
+    }
+    result.append(contentsOf: bytes[done...])
+    bytes = []
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// True when the scalar `v` (≥ U+0300) is a combining mark or composes with the scalar

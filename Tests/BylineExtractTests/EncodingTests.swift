@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BylineExtract
@@ -33,4 +34,22 @@ import Testing
   #expect(HTMLDecoding.metaCharset(Array("<meta charset='UTF-8'>".utf8)) == "utf-8")
   // Unknown charset: Windows-1252.
   #expect(HTMLDecoding.decode([0xE9], charset: "x-unknown") == "é")
+}
+
+/// NFC line by line must equal Foundation's NFC of the whole string.
+@Test func nfcNormalisesOnlyTheLinesThatNeedIt() {
+  let cases = [
+    "plain ASCII\nno change",
+    "Cafe\u{301}\nsecond line\nnai\u{308}ve end",
+    "\u{301}leading mark\nA\u{30A}ngstro\u{308}m",
+    "한국어 \u{1100}\u{1161} jamo\nΕλληνικά и кириллица\n日本語のテキスト",
+    "line one\n\nCafe\u{301}",
+    "e\u{301}",
+  ]
+  for s in cases {
+    let expected = s.precomposedStringWithCanonicalMapping
+    #expect(Array(HTMLText.nfc(s).unicodeScalars) == Array(expected.unicodeScalars), "\(s.debugDescription)")
+  }
+  let untouched = "Zoë and Ærø\n“quotes” – dashes"
+  #expect(HTMLText.nfc(untouched) == untouched)
 }
