@@ -89,6 +89,35 @@ final class HTMLNode {
     return nil
   }
 
+  /// False when neither `class` nor `id` contains any of `stems` (lower-case ASCII bytes),
+  /// ASCII case ignored: a cheap test before ``classWords`` is computed, for loops that look
+  /// for a few words among every element of the page. A word of ``classWords`` always contains
+  /// a stem that is a substring of it, so a `false` here is final.
+  func classOrIDMayContain(_ stems: [[UInt8]]) -> Bool {
+    for a in attributes where a.name == "class" || a.name == "id" {
+      var v = a.value
+      let hit = v.withUTF8 { h -> Bool in
+        for stem in stems where h.count >= stem.count {
+          var i = 0
+          while i <= h.count - stem.count {
+            var k = 0
+            while k < stem.count {
+              var b = h[i + k]
+              if b >= 65 && b <= 90 { b += 32 }
+              if b != stem[k] { break }
+              k += 1
+            }
+            if k == stem.count { return true }
+            i += 1
+          }
+        }
+        return false
+      }
+      if hit { return true }
+    }
+    return false
+  }
+
   /// `class` and `id` together, lower-cased, for boilerplate and hint matching.
   lazy var classAndID: String = { rawClassAndID.lowercased() }()
   /// ``BoilerplateRules/words(_:)`` of `classAndID`, computed once (ancestor walks ask often).

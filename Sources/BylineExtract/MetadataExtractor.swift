@@ -157,7 +157,7 @@ enum MetadataExtractor {
         visible.append(n.innerText)
       }
     }
-    for n in all where !n.isText && n.children.count < 40 {
+    for n in all where !n.isText && n.children.count < 40 && n.classOrIDMayContain(bylineStems) {
       let words = n.classWords
       if words.contains(where: { bylineClassWords.contains($0) }), !inComments(n) {
         // Links to author pages inside a byline are the names ("Matthias" + a Twitter handle).
@@ -233,6 +233,13 @@ enum MetadataExtractor {
     "date", "time", "published", "publish", "pubdate", "datum", "dateline", "byline", "meta", "metadata",
     "timestamp", "posted", "entry", "created", "postdetails", "tagline",
   ]
+
+  /// Substrings every word of ``bylineClassWords`` / ``dateClassWords`` / the publish words
+  /// contains (for ``HTMLNode/classOrIDMayContain(_:)``).
+  static let bylineStems: [[UInt8]] = ["byl", "aut", "fn"].map { Array($0.utf8) }
+  static let dateStems: [[UInt8]] = ["dat", "tim", "pub", "byl", "met", "post", "entr", "creat", "tagl"]
+    .map { Array($0.utf8) }
+  static let publishStems: [[UInt8]] = [Array("pub".utf8)]
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
   static func inComments(_ n: HTMLNode) -> Bool { n.inCommentsOrForm }
@@ -383,7 +390,7 @@ enum MetadataExtractor {
       if let d = DateLineParser(preferDayFirst: dayFirst).parse(n.innerText) { return d }
     }
     // Elements named for the publication date: class="PublishDate", "published", "pubdate".
-    for n in all where !n.isText && !n.removed {
+    for n in all where !n.isText && !n.removed && n.classOrIDMayContain(publishStems) {
       let words = n.rawClassWords
       guard words.contains(where: { $0 == "publish" || $0 == "published" || $0 == "pubdate" || $0 == "publishdate" || $0 == "publication" }),
         !words.contains(where: { $0 == "modified" || $0 == "updated" || $0 == "update" }), !inComments(n)
@@ -441,7 +448,7 @@ enum MetadataExtractor {
     if let d = headlineDateLine(all, dayFirst: dayFirst) { return d }
     // Visible date lines in elements named like dates or bylines.
     let parser = DateLineParser(preferDayFirst: dayFirst)
-    for n in all where !n.isText {
+    for n in all where !n.isText && n.classOrIDMayContain(dateStems) {
       let words = n.classWords
       guard words.contains(where: { dateClassWords.contains($0) }), !inCommentSection(n), !inTeaserItem(n), !isSiteToday(n) else { continue }
       // Machine dates in attributes: <abbr class="published" title="2020-09-20T14:20:02Z">.
