@@ -61,6 +61,7 @@ struct Analyze: ParsableCommand {
   }
 
   func run() throws {
+    CrashReport.install()
     let (inputs, missing) = InputCollector.inputs(for: paths)
     for m in missing { warn("byline: no such file or directory: \(m.path)") }
     guard !inputs.isEmpty else {

@@ -21,6 +21,7 @@ struct Extract: ParsableCommand {
   var jobs: Int?
 
   func run() throws {
+    CrashReport.install()
     let (inputs, missing) = InputCollector.inputs(for: paths)
     for m in missing { warn("byline: no such file or directory: \(m.path)") }
     guard !inputs.isEmpty else {

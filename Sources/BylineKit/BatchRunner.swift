@@ -53,11 +53,14 @@ public struct BatchRunner {
     let analyzer = self.analyzer
     let extractOnly = self.extractOnly
     let next = AtomicCounter()
-    DispatchQueue.concurrentPerform(iterations: min(concurrency, batch.count)) { _ in
+    DispatchQueue.concurrentPerform(iterations: min(concurrency, batch.count)) { worker in
       while true {
         let i = next.increment()
         guard i < batch.count else { return }
+        // Named while in flight, so a fault reports which record caused it (CrashReport).
+        CrashReport.begin(slot: worker, id: batch[i].id)
         slots.set(i, extractOnly ? analyzer.extract(batch[i]) : analyzer.analyze(batch[i]))
+        CrashReport.end(slot: worker)
       }
     }
     return slots.values()

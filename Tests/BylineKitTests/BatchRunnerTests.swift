@@ -1,5 +1,5 @@
 import BylineCore
-import BylineKit
+@testable import BylineKit
 import BylineText
 import Foundation
 import Testing
@@ -44,4 +44,20 @@ private final class CollectingSink: ReportSink {
     #expect(inputs.isEmpty)
     #expect(missing.map(\.path) == ["/nonexistent/file.html"])
   }
+}
+
+/// The crash report names exactly the records in flight (the handler itself is exercised by
+/// hand: `kill -SEGV` on a running batch prints one line per busy worker).
+@Test func crashReportTracksRecordsInFlight() {
+  CrashReport.begin(slot: 60, id: "page-α.html")
+  CrashReport.begin(slot: 61, id: String(repeating: "x", count: 500))
+  let inFlight = CrashReport.inFlight()
+  #expect(inFlight.contains("page-α.html"))
+  #expect(inFlight.contains(String(repeating: "x", count: CrashReport.idLimit)))
+  CrashReport.end(slot: 60)
+  CrashReport.end(slot: 61)
+  // Out-of-range slots are ignored rather than written past the buffers.
+  CrashReport.begin(slot: CrashReport.slotCount, id: "ignored")
+  CrashReport.end(slot: -1)
+  #expect(!CrashReport.inFlight().contains { $0 == "page-α.html" || $0 == "ignored" })
 }
