@@ -14,8 +14,8 @@
 /// SIGABRT that write `byline: crashed (signal N) while analysing record: ID` to standard error
 /// for every slot in use, then let the signal kill the process as it would have.
 ///
-/// The handler only reads fixed buffers and calls `write(2)`, `signal(2)` and `raise(3)`
-/// (async-signal-safe). Record ids longer than ``idLimit`` UTF-8 bytes are cut. Slots beyond
+/// The handler only reads fixed buffers and calls `write(2)`, `sigaction(2)` and `raise(3)`
+/// (async-signal-safe), then hands the signal to the handler installed before it. Record ids longer than ``idLimit`` UTF-8 bytes are cut. Slots beyond
 /// ``slotCount`` (more worker threads than that) are not tracked.
 public enum CrashReport {
   /// Worker slots tracked.
@@ -39,13 +39,39 @@ public enum CrashReport {
     _ = installed
   }
 
+  /// The signals handled, and the handlers they had before (restored before the signal is
+  /// raised again, so the Swift runtime's backtracer, when installed, still reports).
+  private static let handled: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+  nonisolated(unsafe) private static let previous: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 32)
+    p.initialize(repeating: sigaction(), count: 32)
+    return p
+  }()
+
   private static let installed: Bool = {
-    _ = (ids, lengths, head, middle, idle, digits)
-    for sig in [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT] {
-      signal(sig, crashReportHandler)
+    _ = (ids, lengths, head, middle, idle, digits, previous)
+    for sig in handled where sig < 32 {
+      var action = sigaction()
+      #if canImport(Glibc)
+        action.__sigaction_handler.sa_handler = crashReportHandler
+      #else
+        action.__sigaction_u.__sa_handler = crashReportHandler
+      #endif
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(sig, &action, previous + Int(sig))
     }
     return true
   }()
+
+  /// Puts back the handler `sig` had before ``install()``.
+  fileprivate static func restore(_ sig: Int32) {
+    guard sig >= 0, sig < 32 else {
+      signal(sig, SIG_DFL)
+      return
+    }
+    sigaction(sig, previous + Int(sig), nil)
+  }
 
   /// Marks `id` as being analysed by worker `slot`.
   static func begin(slot: Int, id: String) {
@@ -112,9 +138,10 @@ public enum CrashReport {
   }
 }
 
-/// The fault handler: reports the in-flight records, then dies of the same signal.
+/// The fault handler: reports the in-flight records, then raises the signal again under the
+/// handler it had before (the default: the process dies of it).
 private func crashReportHandler(_ sig: Int32) {
   CrashReport.report(signal: sig)
-  signal(sig, SIG_DFL)
+  CrashReport.restore(sig)
   raise(sig)
 }
