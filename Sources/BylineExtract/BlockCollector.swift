@@ -54,7 +54,7 @@ struct BlockCollector {
   private mutating func walk(_ n: HTMLNode, kind: Block.Kind, tag: String, inLink: Bool) {
     if n.removed { return }
     if n.isText {
-      let visible = ContentScorer.visibleCount(n.text)
+      let visible = n.visibleCount
       if visible > 0 && bufferVisible == 0 {
         bufferKind = kind
         bufferTag = tag

@@ -11,33 +11,36 @@ enum ContentScorer {
 
   /// Fills `textLen`, `linkLen`, `paraLen` for every element not removed.
   static func computeStats(_ root: HTMLNode) {
-    let nodes = root.descendants()
-    // Pre-order: a parent's flags are set before its children read them (a dictionary keyed
-    // by node identity cost more than the rest of the pass).
-    for n in nodes {
-      n.textLen = 0
-      n.linkLen = 0
-      n.paraLen = 0
-      let p = n.parent
-      let link = (n !== root && p?.statsInLink == true) || p?.traits.contains(.link) == true
-      let para = (n !== root && p?.statsInParagraph == true) || p?.traits.contains(.paragraph) == true
-      if !n.isText {
-        n.statsInLink = link || n.traits.contains(.link)
-        n.statsInParagraph = para || n.traits.contains(.paragraph)
-      }
-      if n.isText {
-        let visible = visibleCount(n.text)
-        n.textLen = visible
-        n.linkLen = link ? visible : 0
-        n.paraLen = para && !link ? visible : 0
-      }
+    // One recursive walk (depth is capped by the tree builder): flags go down, totals come
+    // back up; no array of the subtree is built.
+    let p = root.parent
+    accumulate(
+      root, inLink: p?.traits.contains(.link) == true, inParagraph: p?.traits.contains(.paragraph) == true)
+  }
+
+  /// Fills the statistics of `n`'s subtree; `inLink`/`inParagraph`: an ancestor is `<a>`/`<p>`.
+  private static func accumulate(_ n: HTMLNode, inLink: Bool, inParagraph: Bool) {
+    if n.isText {
+      let visible = n.visibleCount
+      n.textLen = visible
+      n.linkLen = inLink ? visible : 0
+      n.paraLen = inParagraph && !inLink ? visible : 0
+      return
     }
-    for n in nodes.reversed() where n !== root {
-      guard let p = n.parent else { continue }
-      p.textLen += n.textLen
-      p.linkLen += n.linkLen
-      p.paraLen += n.paraLen
+    let link = inLink || n.traits.contains(.link)
+    let para = inParagraph || n.traits.contains(.paragraph)
+    var text = 0
+    var links = 0
+    var paras = 0
+    for c in n.children where !c.removed {
+      accumulate(c, inLink: link, inParagraph: para)
+      text += c.textLen
+      links += c.linkLen
+      paras += c.paraLen
     }
+    n.textLen = text
+    n.linkLen = links
+    n.paraLen = paras
   }
 
   static func visibleCount(_ s: String) -> Int {

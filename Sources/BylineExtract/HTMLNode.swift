@@ -27,9 +27,8 @@ final class HTMLNode {
   var linkLen = 0
   /// Visible characters inside `<p>` elements and not inside links.
   var paraLen = 0
-  /// Scratch for `computeStats`: this element is or sits inside an `<a>` / a `<p>`.
-  var statsInLink = false
-  var statsInParagraph = false
+  /// Visible characters (non-space scalars) of a text node's `text`, counted once.
+  lazy var visibleCount: Int = ContentScorer.visibleCount(text)
   /// Readability-style content score; `scored` says whether it was initialised.
   var score = 0.0
   var scored = false
