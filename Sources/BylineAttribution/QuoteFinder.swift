@@ -265,7 +265,7 @@ struct QuoteFinder {
     var lastMention: SpeakerMention? = nil
     while i < b {
       guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
-        !inTitleRun(i, b),
+        !(i > a && nounUse(i)), !inTitleRun(i, b),
         let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
       else {
         i += 1
@@ -360,8 +360,9 @@ struct QuoteFinder {
         mention = m2
       }
     }
-    guard let m = mention else { return nil }
-    if m.kind == .description, !m.knownHead, cue.kind != .say || m.tokens.count > 4 { return nil }
+    guard var m = mention else { return nil }
+    // "the prize, which was announced on Monday": a thing's passive reports nothing.
+    if i >= a + 2, ["was", "were", "is", "are"].contains(view.low[i - 1]), view.low[i - 2] == "which" { return nil }
     var k = cr.upperBound
     var that: Int? = nil
     var t = k
@@ -373,11 +374,25 @@ struct QuoteFinder {
       if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
       t += 1
     }
+    // An unknown description speaks only with "say", or when "that" follows the cue right away
+    // ("one questioner claimed that …", "another slide shows that …"): the clause is then plainly
+    // reported content whoever the subject is.
+    if m.kind == .description, !m.knownHead {
+      let thatNext = that.map { $0 <= cr.upperBound + 1 } ?? false
+      if m.tokens.count > (thatNext ? 6 : 4) || !isSubjectPhrase(m.tokens, a) { return nil }
+      // "others pointed to the households that …": a "that" further on opens a relative clause.
+      if cue.kind != .say, that != nil, !thatNext { return nil }
+      // A phrase in mid-clause ("… warned the country …") is more likely an object than the
+      // speaker: the sentence's subject speaks when it is a clear one.
+      if !isSubjectPhrase(m.tokens, a, strict: true), let subj = subject(a, i), subj.tokens.upperBound <= m.tokens.lowerBound {
+        m = subj
+      }
+    }
     if let th = that {
       k = th + 1
     } else if cue.kind == .report {
       // Without "that" only after a clear speaker: "Smith warned the deal would fail."
-      guard m.kind != .description || m.knownHead, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
+      guard m.kind != .description || m.knownHead || m.tokens.count <= 4, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
         view.doc.tokens[k].kind != .number
       else { return nil }
       rule = "quotes.indirect-cue-bare"
@@ -421,6 +436,16 @@ struct QuoteFinder {
         end = e
         break
       }
+      if let cut = coordinatedCue(at: e, k, b) {
+        end = cut
+        break
+      }
+      // Bare content is a short object or clause: "X blamed the storm, but Y …" ends at the
+      // contrasting clause.
+      if rule == "quotes.indirect-cue-bare", view.low[e] == ",", e > k + 1, Self.contrastJoiners.contains(view.low[e + 1]) {
+        end = e
+        break
+      }
       e += 1
     }
     guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
@@ -445,6 +470,103 @@ struct QuoteFinder {
     let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
     add(QuoteCandidate(pieces: pieces, type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
     return (end, m)
+  }
+
+  /// Words before a noun, not a verb ("any mention", "each state").
+  static let nounMarkers: Set<String> = [
+    "any", "no", "every", "each", "my", "your", "whose", "such", "first", "last", "latest", "new",
+    "additional", "further",
+  ]
+
+  /// True when the cue word at `i` (> sentence start) is used as a noun: after a possessive
+  /// ("the candidate's call came", "the president's claims"), a noun marker ("any mention") or
+  /// a number ("1995 state tax return").
+  func nounUse(_ i: Int) -> Bool {
+    let p = view.low[i - 1]
+    if Self.nounMarkers.contains(p) || view.doc.tokens[i - 1].kind == .number { return true }
+    // "a preliminary report found …": after "a"/"an" and an adjective a base form is a noun (a
+    // singular subject would take "reports").
+    if i >= 2, ["a", "an"].contains(view.low[i - 2]), !view.cap[i - 1], view.isWord(i - 1),
+      let (cue, _) = lex.cue(at: i, in: view.low, limit: view.count), cue.lemma == view.low[i]
+    {
+      return true
+    }
+    // "'s" after a noun is a possessive; after a pronoun it is "is"/"has" ("he's claiming").
+    if p == "'s" || p == "’s", i >= 2, !view.low[i].hasSuffix("ing"),
+      !SpeakerFinder.pronouns.contains(view.low[i - 2]), !["that", "there", "what", "who", "here"].contains(view.low[i - 2])
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Words that may open a clause right before its subject.
+  static let clauseOpeners: Set<String> = [
+    ",", "and", "but", "that", "while", "when", "if", "because", "as", "though", "although", "since",
+    "—", "–", "--", ":", ";", "(", "so", "yet", "after", "before", "where", "whereas",
+  ]
+  /// Verb-like endings and time words that show a phrase is not a subject noun phrase.
+  static let nonSubjectEnds: Set<String> = ["week", "month", "year", "day", "night", "morning", "afternoon", "evening"]
+
+  /// True when `r` reads as the subject of its clause: it opens the sentence or follows a clause
+  /// opener, and its last word is no adverb, participle or time word ("last month said" is no
+  /// subject).
+  func isSubjectPhrase(_ r: Range<Int>, _ a: Int, strict: Bool = false) -> Bool {
+    guard !r.isEmpty else { return false }
+    var s = r.lowerBound
+    while s > a, SpeakerFinder.determiners.contains(view.low[s - 1]) || ["some", "many", "most", "all", "few", "several", "both"].contains(view.low[s - 1]) { s -= 1 }
+    guard s <= a || Self.clauseOpeners.contains(view.low[s - 1]) || isMark(s - 1) || !strict else { return false }
+    let last = view.low[r.upperBound - 1]
+    if !view.isWord(r.upperBound - 1) || Self.nonSubjectEnds.contains(last) || SpeakerFinder.calendarWords.contains(last) { return false }
+    if !view.cap[r.upperBound - 1], last.hasSuffix("ly") || last.hasSuffix("ing") || last.hasSuffix("ed") { return false }
+    return true
+  }
+
+  /// Words joining a second reporting clause to the first ("… and said …", "…, though she
+  /// acknowledged …").
+  static let clauseJoiners: Set<String> = ["and", "but", "though", "although", "while", "yet"]
+  /// Words opening a contrasting clause after a comma.
+  static let contrastJoiners: Set<String> = ["but", "though", "although", "while", "yet", "whereas"]
+  /// Adverbs that may sit between the joiner and the second cue ("and also said", "even suggesting").
+  static let cueAdverbs: Set<String> = ["also", "even", "later", "then", "further", "again", "repeatedly", "still"]
+
+  /// Where reported content should stop because a second attribution starts at token `e`:
+  /// `X said A and warned B`, `X urged A, and criticized B`, `A, but he said B`, `A, though she
+  /// acknowledged B`, `A, even suggesting B`. The second clause is a quote of its own (found when the
+  /// sentence scan reaches its cue), so the first one ends before the joiner. Returns the cut token,
+  /// or nil when no second attribution starts at `e`.
+  func coordinatedCue(at e: Int, _ k: Int, _ b: Int) -> Int? {
+    guard e > k + 1, !insideQuote(e) else { return nil }
+    let w = view.low[e]
+    var j = e
+    if w == "," {
+      j += 1
+      guard j < b else { return nil }
+      if Self.clauseJoiners.contains(view.low[j]) { j += 1 }
+    } else if Self.clauseJoiners.contains(w) {
+      j += 1
+    } else {
+      return nil
+    }
+    guard j < b else { return nil }
+    // A pronoun subject of its own: "…, but he said …".
+    if SpeakerFinder.pronouns.contains(view.low[j]), j > e + 1 || w != "," { j += 1 }
+    if j < b, ["has", "had", "have"].contains(view.low[j]) { j += 1 }
+    while j < b, Self.cueAdverbs.contains(view.low[j]) { j += 1 }
+    guard j < b, !insideQuote(j), let (c2, cr2) = lex.cue(at: j, in: view.low, limit: b),
+      c2.kind != .direct, c2.kind != .according
+    else { return nil }
+    // A bare comma needs a participle ("…, even suggesting …"); a joiner takes any verb form, but
+    // a form that is also a noun or adjective ("and plans", "and calls") needs more than itself
+    // before the content ("and plans to …" is fine: the content follows).
+    if j == e + 1, w == "," { return nil }
+    if w == ",", j == e + 1 || (j == e + 2 && Self.cueAdverbs.contains(view.low[e + 1])) {
+      guard view.low[j].hasSuffix("ing") else { return nil }
+    }
+    guard cr2.upperBound < b, view.isWord(cr2.upperBound) || view.low[cr2.upperBound] == "," || isMark(cr2.upperBound) else { return nil }
+    var cut = e
+    while cut > k, !view.isWord(cut - 1), !isMark(cut - 1) { cut -= 1 }
+    return cut > k ? cut : nil
   }
 
   /// `CONTENT, X said.` / `CONTENT, said X.`: returns the token after the attribution.
@@ -653,7 +775,9 @@ struct QuoteFinder {
       guard wordCount(tokens) >= (followsDirect ? 2 : 6) else { continue }
       let blockStart = view.doc.blocks[q.block].range.utf8Start
       var k = q.openMark.utf8Start - 1
-      while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+      while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) || (b[k] == 0xA0 && k > blockStart && b[k - 1] == 0xC2) {
+        k -= b[k] == 0xA0 ? 2 : 1
+      }
       guard k < blockStart || b[k] == 46 || b[k] == 63 || b[k] == 33 else { continue }
       var last = q.content.utf8End - 1
       while last > q.content.utf8Start, b[last] == 0x27 || b[last] == 0x29 || b[last] == 0x5D { last -= 1 }
@@ -759,7 +883,10 @@ struct QuoteFinder {
     guard let block = view.doc.blockIndex(containing: mark.utf8Start) else { return false }
     let start = view.doc.blocks[block].range.utf8Start
     var k = mark.utf8Start - 1
-    while k >= start, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+    // Spaces, including a no-break space (C2 A0) that web text often leaves before a quote.
+    while k >= start, QuoteMarkScanner.isSpace(b[k]) || (b[k] == 0xA0 && k > start && b[k - 1] == 0xC2) {
+      k -= b[k] == 0xA0 ? 2 : 1
+    }
     return k < start || b[k] == 46 || b[k] == 63 || b[k] == 33
   }
 

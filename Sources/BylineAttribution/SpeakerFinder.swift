@@ -266,7 +266,7 @@ struct SpeakerFinder {
   /// no further left than `lowerBound`.
   func before(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
-    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    while j >= lo, isAdverb(j) { j -= 1 }
     // "Barkley, who said …", "the police department which reported …": the relative pronoun is
     // the mention, its antecedent the speaker.
     if j > lo, view.low[j] == "who" || view.low[j] == "which" {
@@ -278,9 +278,23 @@ struct SpeakerFinder {
     return beforeAntecedent(cue, lowerBound: lo)
   }
 
+  /// Nouns ending in "-ly" that are no adverbs ("the family said").
+  static let lyNouns: Set<String> = [
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "homily",
+    "italy", "july", "daily", "weekly", "monthly", "quarterly", "elderly",
+  ]
+
+  /// Words between a subject and its verb: the listed ones, and "-ly" adverbs ("Smith sharply
+  /// criticized", "she flatly denied").
+  func isAdverb(_ j: Int) -> Bool {
+    let w = view.low[j]
+    if Self.adverbs.contains(w) { return true }
+    return !view.cap[j] && w.count > 4 && w.hasSuffix("ly") && !Self.lyNouns.contains(w) && view.isWord(j)
+  }
+
   private func beforeAntecedent(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
-    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    while j >= lo, isAdverb(j) { j -= 1 }
     guard j >= lo else { return nil }
     // "Stevie Wonder, who joked": the relative clause's antecedent.
     if view.low[j] == "who", j - 2 >= lo, view.low[j - 1] == "," { j -= 2 }

@@ -260,4 +260,64 @@ import Testing
     #expect(q.speaker == "Tom Berg")
     #expect(quote(doc, containing: "she had seen the car")?.speaker == "Nora Lind")
   }
+
+  @Test func coordinatedCueStartsItsOwnQuote() throws {
+    let doc = try run("""
+      The mayor announced on Monday a review of the bus network and said fares would stay the same next year.
+
+      Nora Lind praised the new library on Main Street, but she warned that the reading rooms were still too small.
+      """)
+    let announced = try #require(quote(doc, containing: "a review of the bus network"))
+    #expect(doc.string(announced.range) == "on Monday a review of the bus network")
+    let fares = try #require(quote(doc, containing: "fares would stay"))
+    #expect(fares.cue == "said")
+    #expect(doc.string(fares.range) == "fares would stay the same next year")
+    let warned = try #require(quote(doc, containing: "reading rooms"))
+    #expect(warned.cue == "warned")
+    #expect(warned.speaker == "Nora Lind")
+    #expect(doc.string(warned.range) == "the reading rooms were still too small")
+    let praised = quote(doc, containing: "the new library")
+    #expect(praised.map { doc.string($0.range).contains("reading rooms") } != true)
+  }
+
+  @Test func unknownDescriptionSpeaksBeforeThat() throws {
+    let doc = try run("""
+      At the hearing, one farmer claimed that the new canal had dried out his fields.
+
+      The second chart shows that most of the water goes to the cities.
+      """)
+    let claimed = try #require(quote(doc, containing: "the new canal had dried out"))
+    #expect(claimed.speakerRange.map { doc.string($0) }?.hasSuffix("farmer") == true)
+    #expect(quote(doc, containing: "most of the water goes")?.cue == "shows")
+  }
+
+  @Test func adverbBeforeCueIsSkippedToTheSubject() throws {
+    let doc = try run("Senator Ada Quinn sharply criticized the budget deal reached by the leaders on Friday.")
+    let q = try #require(quote(doc, containing: "the budget deal"))
+    #expect(q.speaker == "Ada Quinn")
+    #expect(q.cue == "criticized")
+  }
+
+  @Test func noBreakSpaceBeforeQuoteStillOpensASentence() throws {
+    let doc = try run("The school lost two teachers this year.\u{00A0}\u{201C}We need the money to stay open,\u{201D} said Ana Ruiz, who has three children.")
+    let q = try #require(quote(doc, containing: "We need the money"))
+    #expect(q.type == .direct)
+    #expect(q.speaker == "Ana Ruiz")
+    #expect(doc.string(q.range) == "We need the money to stay open,")
+  }
+
+  @Test func cueWordsUsedAsNounsAreNoCues() throws {
+    let doc = try run("""
+      The senator's call came after a week of protests about the new toll bridge over the river.
+
+      Critics pointed to the 1995 state tax return of the company, but nobody answered them.
+
+      A preliminary report found that the driver had worked three shifts in a row.
+
+      Additional reporting by Tom Hale in Oslo.
+      """)
+    #expect(doc.quotes.allSatisfy { $0.cue != "report" && $0.cue != "reporting" })
+    #expect(quote(doc, containing: "came after a week") == nil)
+    #expect(doc.quotes.allSatisfy { $0.cue != "state" })
+  }
 }
