@@ -164,6 +164,8 @@ struct QuoteFinder {
       // suffix after it: `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`.
       if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 && !(k2 - i <= 6 && speakers.classify(i..<k2)?.kind == .name) { break }
       if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
+        // `"…" and that it had offered …`: a subordinate clause goes on, no attribution.
+        if (i..<k2).contains(where: { view.low[$0] == "that" }) { return nil }
         // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         // the name opening the window is the speaker.
         if let fc = firstComma, fc < k2, k2 - 1 > fc, view.low[k2 - 1] == ",", fc - i <= 6,
@@ -201,6 +203,9 @@ struct QuoteFinder {
     // The cue ends right before the mark.
     for cs in stride(from: j, through: max(lo, j - 2), by: -1) {
       if let (cue, cr) = lex.cue(at: cs, in: view.low, limit: j + 1), cr.upperBound == j + 1, cue.kind != .according {
+        // `it had offered "significant improvements"`: a stance verb right before a short quoted
+        // phrase quotes an object, not a statement (the reported-speech rules take it).
+        if !punct, cue.kind == .report, wordCount(view.doc.tokenIndices(in: q.content)) < 4 { return nil }
         if let m = speakers.before(cs, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
         if punct, let m = speakers.after(cr.upperBound, upperBound: j + 1) { return (m, (cr, nil), "quotes.direct-cue-before") }
         return nil
@@ -348,6 +353,13 @@ struct QuoteFinder {
     } else if i > a, view.low[i - 1] == "and" || view.low[i - 1] == "but" {
       // "De Blasio called Trump a blowhard and said …": the sentence's subject.
       mention = inherited ?? subject(a, i)
+      // "It was approved in March and challenged by …": the first verb was passive, so is this one.
+      if inherited == nil, let m = mention, m.tokens.upperBound + 1 < i,
+        ["was", "were", "is", "are", "has been", "had been"].contains(view.low[m.tokens.upperBound]),
+        view.low[m.tokens.upperBound + 1].hasSuffix("ed")
+      {
+        return nil
+      }
     } else {
       mention = speakers.before(i, lowerBound: a)
       // "A Western diplomat who spoke on condition of anonymity because the talks were private
@@ -363,6 +375,12 @@ struct QuoteFinder {
     guard var m = mention else { return nil }
     // "the prize, which was announced on Monday": a thing's passive reports nothing.
     if i >= a + 2, ["was", "were", "is", "are"].contains(view.low[i - 1]), view.low[i - 2] == "which" { return nil }
+    // "the city was recognised for …", "it was challenged by …": a passive names no speaker.
+    if i >= a + 1, ["was", "were", "been", "be", "being"].contains(view.low[i - 1]), cr.upperBound < b,
+      ["by", "for"].contains(view.low[cr.upperBound])
+    {
+      return nil
+    }
     var k = cr.upperBound
     var that: Int? = nil
     var t = k
@@ -478,6 +496,15 @@ struct QuoteFinder {
     "additional", "further",
   ]
 
+  /// Cue lemmas whose base form is also a common noun ("claim", "call").
+  static let nounLemmas: Set<String> = [
+    "claim", "call", "report", "plan", "question", "state", "view", "support", "comment", "note",
+    "answer", "request", "order", "demand", "hope", "fear", "promise", "charge", "offer",
+    "challenge", "credit", "estimate", "dispute", "doubt", "push", "list", "post", "tweet", "quote",
+    "vow", "pledge", "threat", "warning", "concern", "attack", "praise", "blame", "reply", "response",
+    "echo", "forecast", "counter", "signal", "hint", "project", "decline", "back", "favor", "show",
+  ]
+
   /// True when the cue word at `i` (> sentence start) is used as a noun: after a possessive
   /// ("the candidate's call came", "the president's claims"), a noun marker ("any mention") or
   /// a number ("1995 state tax return").
@@ -486,10 +513,17 @@ struct QuoteFinder {
     if Self.nounMarkers.contains(p) || view.doc.tokens[i - 1].kind == .number { return true }
     // "a preliminary report found …": after "a"/"an" and an adjective a base form is a noun (a
     // singular subject would take "reports").
-    if i >= 2, ["a", "an"].contains(view.low[i - 2]), !view.cap[i - 1], view.isWord(i - 1),
-      let (cue, _) = lex.cue(at: i, in: view.low, limit: view.count), cue.lemma == view.low[i]
+    if i >= 2, !view.cap[i - 1], view.isWord(i - 1),
+      let (cue, _) = lex.cue(at: i, in: view.low, limit: view.count), cue.lemma.split(separator: " ").first.map(String.init) == view.low[i]
     {
-      return true
+      if ["a", "an"].contains(view.low[i - 2]) { return true }
+      // "the initial call", "the civil claim": only for base forms that are common nouns ("the
+      // officials say" stays a cue).
+      if ["the", "this", "that", "his", "her", "their", "its", "our"].contains(view.low[i - 2]), Self.nounLemmas.contains(view.low[i]),
+        !view.low[i - 1].hasSuffix("s")
+      {
+        return true
+      }
     }
     // "'s" after a noun is a possessive; after a pronoun it is "is"/"has" ("he's claiming").
     if p == "'s" || p == "’s", i >= 2, !view.low[i].hasSuffix("ing"),

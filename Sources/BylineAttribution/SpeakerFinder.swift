@@ -401,16 +401,19 @@ struct SpeakerFinder {
       while r < last, Self.functionWords.contains(low[r]) || !view.isWord(r) { r += 1 }
       // "Some suggested", "late Friday said": not names.
       if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
-      if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
+      // "Tim Guest with the Nova Scotia Health Authority": a determiner between the preposition
+      // and the run.
+      let pr = r - 1 > np.lowerBound && Self.determiners.contains(low[r - 1]) && Self.prepositions.contains(low[r - 2]) ? r - 1 : r
+      if pr > np.lowerBound, Self.prepositions.contains(low[pr - 1]) {
         // "Jingyi Pan of IG": the name before the preposition.
-        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] != nil }
-        if !runHasTitle, r - 1 > np.lowerBound, view.cap[r - 2], lex.titles[low[r - 2]] == nil,
-          let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name
+        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] == true }
+        if !runHasTitle, pr - 1 > np.lowerBound, view.cap[pr - 2], lex.titles[low[pr - 2]] == nil,
+          let inner = classify(np.lowerBound..<(pr - 1)), inner.kind == .name
         {
           return inner
         }
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
-                              knownHead: lex.speakerNouns.contains(low[r - 2 >= np.lowerBound ? r - 2 : r]))
+                              knownHead: lex.speakerNouns.contains(low[pr - 2 >= np.lowerBound ? pr - 2 : pr]))
       }
       var (role, name) = Self.stripRole(r..<np.upperBound, view: view, lex: lex)
       // Lower-case role words before the run ("White House spokesman Josh Earnest").
@@ -634,6 +637,8 @@ struct SpeakerFinder {
       guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
       let t = view.doc.tokenIndex(atOrAfter: e.range.utf8Start)
       guard t < view.count, view.sentence[t] >= 0, t == 0 || view.low[t - 1] != "(" else { return false }
+      // "Jim Eglinski, Yellowhead MP, said": a role set off after a name is not a second person.
+      if t >= 2, view.low[t - 1] == ",", view.cap[t - 2], view.isWord(t - 2) { return false }
       guard !Self.isQuoted(e.range, in: quoted) else { return false }
       return Self.inSubjectPosition(t, view.doc.tokenIndex(atOrAfter: e.range.utf8End), view: view, lex: lex)
     }

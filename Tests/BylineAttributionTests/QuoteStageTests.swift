@@ -315,9 +315,53 @@ import Testing
       A preliminary report found that the driver had worked three shifts in a row.
 
       Additional reporting by Tom Hale in Oslo.
+
+      The initial call for help came from a neighbour who saw smoke over the barn.
       """)
+    #expect(quote(doc, containing: "came from a neighbour") == nil)
     #expect(doc.quotes.allSatisfy { $0.cue != "report" && $0.cue != "reporting" })
     #expect(quote(doc, containing: "came after a week") == nil)
     #expect(doc.quotes.allSatisfy { $0.cue != "state" })
+  }
+
+  @Test func nameBeforeWithTheOrganisationIsTheSpeaker() throws {
+    let doc = try run("Lena Fisk with the Harbour Health Authority says the wait times have doubled since spring.")
+    let q = try #require(quote(doc, containing: "the wait times have doubled"))
+    #expect(q.speaker == "Lena Fisk")
+    #expect(q.speakerRange.map { doc.string($0) } == "Lena Fisk")
+  }
+
+  @Test func stanceVerbsFromTheLexiconReportContent() throws {
+    let doc = try run("""
+      The governor underscored that the new budget would not raise property taxes this year.
+
+      Opposition leaders downplayed the risk of a shutdown at the steel plant in the north.
+      """)
+    #expect(quote(doc, containing: "would not raise property taxes")?.cue == "underscored")
+    #expect(quote(doc, containing: "the risk of a shutdown")?.cue == "downplayed")
+  }
+
+  @Test func stanceVerbBeforeShortQuotedPhraseAndPassivesAreNoDirectQuotes() throws {
+    let doc = try run("""
+      The ferry company said it had offered "better pay" to the crews and expected the strike to end soon.
+
+      The town was recognised for restoring the old canals that had been filled in decades ago.
+      """)
+    let q = try #require(quote(doc, containing: "better pay"))
+    #expect(q.type != .direct)
+    #expect(q.cue == "said")
+    #expect(quote(doc, containing: "had been filled in") == nil)
+  }
+
+  @Test func thatClauseAfterAQuoteAndCoordinatedPassiveAreNoAttributions() throws {
+    let doc = try run("""
+      The ministry said in a statement that it was "ready to help for as long as needed" and that it had offered trucks for the aid convoy.
+
+      The new road was approved by the council in May and challenged the same month by a group of local farmers.
+      """)
+    let q = try #require(quote(doc, containing: "ready to help"))
+    #expect(q.cue == "said")
+    #expect(q.speaker == "The ministry")
+    #expect(quote(doc, containing: "a group of local farmers") == nil)
   }
 }
