@@ -34,6 +34,7 @@ struct QuoteFinder {
     guard view.count > 0 else { return [] }
     findDirect()
     for s in 0..<view.sentenceTokens.count { findIndirect(inSentence: s) }
+    for s in 0..<view.sentenceTokens.count { findNounCues(inSentence: s) }
     findColonAttributions()
     findContinuations()
     return resolve()
@@ -410,8 +411,7 @@ struct QuoteFinder {
       k = th + 1
     } else if cue.kind == .report {
       // Without "that" only after a clear speaker: "Smith warned the deal would fail."
-      guard m.kind != .description || m.knownHead || m.tokens.count <= 4, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
-        view.doc.tokens[k].kind != .number
+      guard m.kind != .description || m.knownHead || m.tokens.count <= 4, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k)
       else { return nil }
       rule = "quotes.indirect-cue-bare"
     } else if cue.kind == .tell {
@@ -446,8 +446,10 @@ struct QuoteFinder {
     // A direct quote right after the cue is already a quote of its own.
     if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
     var end = b
+    // "the department, which reported 2,521 incidents, declined …": a relative clause ends at its comma.
+    if m.span != nil, let c = (k..<b).first(where: { view.low[$0] == "," && !insideQuote($0) }), c > k + 1 { end = c }
     var e = k
-    while e + 1 < b {
+    while e + 1 < end {
       if view.low[e] == ",", let (c2, _) = lex.cue(at: e + 1, in: view.low, limit: b), c2.kind != .direct,
         view.low[e + 1].hasSuffix("ing")
       {
@@ -510,7 +512,8 @@ struct QuoteFinder {
   /// a number ("1995 state tax return").
   func nounUse(_ i: Int) -> Bool {
     let p = view.low[i - 1]
-    if Self.nounMarkers.contains(p) || view.doc.tokens[i - 1].kind == .number { return true }
+    if Self.nounMarkers.contains(p) { return true }
+    if view.doc.tokens[i - 1].kind == .number, Self.nounLemmas.contains(view.low[i]) { return true }
     // "a preliminary report found …": after "a"/"an" and an adjective a base form is a noun (a
     // singular subject would take "reports").
     if i >= 2, !view.cap[i - 1], view.isWord(i - 1),
@@ -601,6 +604,49 @@ struct QuoteFinder {
     var cut = e
     while cut > k, !view.isWord(cut - 1), !isMark(cut - 1) { cut -= 1 }
     return cut > k ? cut : nil
+  }
+
+  /// Possessive pronouns that own a noun cue ("her claim that …").
+  static let possessives: Set<String> = ["his", "her", "their", "its", "our", "my"]
+
+  /// `the senator's claim that CONTENT`, `her insistence that CONTENT`: a noun of saying owned by
+  /// its speaker reports the "that" clause (to the clause's end). Runs after the verb rules, so
+  /// content they already took stays theirs.
+  mutating func findNounCues(inSentence s: Int) {
+    let sr = view.sentenceTokens[s]
+    let (a, b) = (datelineEnd(sr), trimmedEnd(sr))
+    var t = a + 1
+    while t + 2 < b {
+      defer { t += 1 }
+      guard lex.cueNouns.contains(view.low[t]), view.low[t + 1] == "that", !insideQuote(t) else { continue }
+      // The owner: a possessive pronoun, or a noun phrase with "'s", right before the noun or
+      // before one adjective ("his earlier claim that").
+      var o = t - 1
+      if o > a, !Self.possessives.contains(view.low[o]), view.low[o] != "'s", view.low[o] != "’s", view.isWord(o), !view.cap[o] { o -= 1 }
+      var mention: SpeakerMention?
+      if Self.possessives.contains(view.low[o]) {
+        mention = SpeakerMention(kind: .pronoun, tokens: o..<(o + 1), role: nil, knownHead: true)
+      } else if view.low[o] == "'s" || view.low[o] == "’s", o > a {
+        mention = speakers.before(o, lowerBound: a)
+      }
+      guard let m = mention else { continue }
+      var end = b
+      for e in (t + 2)..<b where coordinatedCue(at: e, t + 2, b) != nil {
+        end = coordinatedCue(at: e, t + 2, b)!
+        break
+      }
+      guard wordCount((t + 2)..<end) >= 3 else { continue }
+      let content = view.span((t + 2)..<end)
+      // Nested attribution ("critics pointed to the governor's claim that …") is kept inside the
+      // outer reported speech, as PolNeAR annotates both; it may not cross another quote.
+      let own = view.span(o..<end)
+      guard !candidates.contains(where: { $0.range.overlaps(content) && ($0.type == .direct || !($0.range.utf8Start <= own.utf8Start && $0.range.utf8End >= own.utf8End)) })
+      else { continue }
+      let type: QuoteType = spans.contains(where: { $0.content.overlaps(content) }) ? .mixed : .indirect
+      _ = absorbQuotedFragments(content)
+      candidates.append(QuoteCandidate(pieces: [content], type: type, mention: m, cue: t..<(t + 1), rule: "quotes.noun-cue"))
+      t = end
+    }
   }
 
   /// `CONTENT, X said.` / `CONTENT, said X.`: returns the token after the attribution.

@@ -267,6 +267,14 @@ struct SpeakerFinder {
   func before(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
     while j >= lo, isAdverb(j) { j -= 1 }
+    // "who in 2010 said", "which on Monday reported": a short time phrase after the relative pronoun.
+    if j - 2 >= lo, ["in", "on", "at", "last", "earlier", "this"].contains(view.low[j - 1]) || ["in", "on"].contains(view.low[j - 2]),
+      view.doc.tokens[j].kind == .number || Self.calendarWords.contains(view.low[j]) || ["week", "month", "year"].contains(view.low[j])
+    {
+      var k = j - 1
+      while k > lo, k > j - 4, !["who", "which"].contains(view.low[k]) { k -= 1 }
+      if k >= lo, ["who", "which"].contains(view.low[k]), k < j - 1 { j = k }
+    }
     // "Barkley, who said …", "the police department which reported …": the relative pronoun is
     // the mention, its antecedent the speaker.
     if j > lo, view.low[j] == "who" || view.low[j] == "which" {
@@ -460,10 +468,10 @@ struct SpeakerFinder {
       return resolvePronoun(view.low[m.tokens.lowerBound], at: m.tokens.lowerBound, range: range, lastPerson: lastPerson)
     case .name:
       if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
-        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
+        return ResolvedSpeaker(name: expandedAbbreviation(fuller(entityName(e), view.text(m.tokens))), entityID: e.entityID, role: role,
                                range: range, isNamed: true)
       }
-      return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
+      return ResolvedSpeaker(name: expandedAbbreviation(fullestName(view.text(m.tokens))), entityID: nil, role: role,
                              range: range, isNamed: true)
     case .description:
       let head = view.low[m.tokens.upperBound - 1]
@@ -476,6 +484,44 @@ struct SpeakerFinder {
       }
       return resolveDescription(m, head: head, range: range)
     }
+  }
+
+  /// Head nouns of descriptions that stand for an organisation named before ("the company").
+  static let organisationHeads: Set<String> = [
+    "company", "firm", "department", "ministry", "agency", "union", "team", "club", "association",
+    "organization", "organisation", "group", "commission", "council", "board", "party", "campaign",
+    "network", "bank", "university", "hospital", "school", "authority", "league", "corporation",
+    "charity", "foundation", "institute", "retailer", "airline", "broadcaster", "startup", "insurer",
+    "automaker", "manufacturer", "developer", "utility", "regulator", "watchdog",
+  ]
+
+  /// The organisation named last before `offset` for a description with head noun `head`: an ORG
+  /// entity whose name holds the head ("the department" → "Department of Health"), else the last
+  /// ORG entity of the preceding 1,500 characters that is not inside a quote. An all-capital
+  /// abbreviation gives way to the spelled-out name it abbreviates.
+  func lastOrganisation(head: String, before offset: Int) -> (name: String, id: String?)? {
+    let orgs = entities.filter { $0.type == .org && $0.range.utf8End <= offset && !Self.isQuoted($0.range, in: quoted) }
+    let pick = orgs.last { entityName($0).lowercased().split(separator: " ").contains(Substring(head)) }
+      ?? orgs.last.flatMap { $0.range.utf8End + 1500 >= offset ? $0 : nil }
+    guard let e = pick else { return nil }
+    return (expandedAbbreviation(entityName(e)), e.entityID)
+  }
+
+  /// "IRCC" → "Immigration, Refugees and Citizenship Canada" when an entity of the article has
+  /// those initials (function words and punctuation skipped); else the name itself.
+  func expandedAbbreviation(_ name: String) -> String {
+    let letters = Array(name.unicodeScalars)
+    guard letters.count >= 2, letters.count <= 6, name == name.uppercased(), name.allSatisfy({ $0.isLetter }) else { return name }
+    let skip: Set<String> = ["of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"]
+    for e in entities where e.type == .org || e.type == .person {
+      let full = entityName(e)
+      let words = full.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
+        .filter { !skip.contains($0.lowercased()) }
+      guard words.count == letters.count, words.count >= 2 else { continue }
+      let initials = words.compactMap { $0.first.map { String($0).uppercased() } }.joined()
+      if initials == name { return full }
+    }
+    return name
   }
 
   /// Documents that speak for their writer ("her statement read").
@@ -524,6 +570,13 @@ struct SpeakerFinder {
         let name = describedPerson(head: head, before: m.tokens.lowerBound)
       {
         return ResolvedSpeaker(name: name, entityID: nil, role: view.text(m.tokens), range: range, isNamed: false)
+      }
+      // "the company said", "the department added": the organisation of that kind named last.
+      if view.low[m.tokens.lowerBound] == "the", m.tokens.count <= 3, Self.organisationHeads.contains(head),
+        entity(covering: view.range(m.tokens.upperBound - 1)) == nil,
+        let org = lastOrganisation(head: head, before: range.utf8Start)
+      {
+        return ResolvedSpeaker(name: org.name, entityID: org.id, role: view.text(m.tokens), range: range, isNamed: false)
       }
       // "A spokeswoman for Trudeau" is not Trudeau: a description keeps its own words, and its
       // entity only when the entity is the whole phrase ("the European Commission").

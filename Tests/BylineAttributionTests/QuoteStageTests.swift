@@ -364,4 +364,53 @@ import Testing
     #expect(q.speaker == "The ministry")
     #expect(quote(doc, containing: "a group of local farmers") == nil)
   }
+
+  @Test func relativeClauseSpeakerWithTimePhraseAndItsContentEndsAtTheComma() throws {
+    let doc = try run("""
+      The harbour master, who in 2019 said the pier was unsafe, retired on Monday.
+
+      The fire service, which reported 312 false alarms in the district, declined to comment.
+      """)
+    let pier = try #require(quote(doc, containing: "the pier was unsafe"))
+    #expect(pier.speaker == "The harbour master")
+    #expect(doc.string(pier.range) == "the pier was unsafe")
+    let alarms = try #require(quote(doc, containing: "312 false alarms"))
+    #expect(doc.string(alarms.range) == "312 false alarms in the district")
+  }
+
+  @Test func possessiveNounCueReportsTheThatClause() throws {
+    let doc = try run("""
+      Critics pointed to the governor's claim that the new bridge would pay for itself within ten years.
+
+      The board was surprised by her insistence that the vote be held in public.
+      """)
+    // The noun's quote nests inside the reported clause of "pointed to", as PolNeAR annotates both.
+    let claim = try #require(doc.quotes.first { $0.rule == "quotes.noun-cue" && doc.string($0.range).contains("would pay for itself") })
+    #expect(quote(doc, containing: "would pay for itself")?.cue == "pointed to")
+    #expect(claim.cue == "claim")
+    #expect(claim.rule == "quotes.noun-cue")
+    #expect(claim.speakerRange.map { doc.string($0) }?.hasSuffix("governor") == true)
+    #expect(doc.string(claim.range) == "the new bridge would pay for itself within ten years")
+    let insistence = try #require(doc.quotes.first { $0.rule == "quotes.noun-cue" && doc.string($0.range).contains("the vote be held") })
+    #expect(insistence.speakerRange.map { doc.string($0) } == "her")
+  }
+
+  @Test func organisationDescriptionAndAbbreviationResolveToTheName() throws {
+    let text = """
+      The Northern Rail Freight Agency fined Kestrel Logistics on Monday.
+
+      The company said it would appeal the fine within a week.
+
+      NRFA said the fine was the largest it had ever issued.
+      """
+    let doc = try run(text) { d in
+      [EntityMention(range: DocumentBuilder.range(of: "Northern Rail Freight Agency", in: d)!, type: .org, entityID: "E1",
+                     canonical: "Northern Rail Freight Agency", rule: "test"),
+       EntityMention(range: DocumentBuilder.range(of: "Kestrel Logistics", in: d)!, type: .org, entityID: "E2",
+                     canonical: "Kestrel Logistics", rule: "test"),
+       EntityMention(range: DocumentBuilder.range(of: "NRFA", in: d)!, type: .org, entityID: "E3", canonical: "NRFA", rule: "test")]
+    }
+    #expect(quote(doc, containing: "would appeal the fine")?.speaker == "Kestrel Logistics")
+    #expect(quote(doc, containing: "the largest it had ever")?.speaker == "Northern Rail Freight Agency")
+  }
 }
