@@ -414,6 +414,13 @@ struct QuoteFinder {
       guard m.kind != .description || m.knownHead || m.tokens.count <= 4, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k)
       else { return nil }
       rule = "quotes.indirect-cue-bare"
+      // "The Union pledged €350 million, but little was paid, an official said.": the sentence is
+      // the official's content; a stance verb inside it leaves it whole to that attribution.
+      if let t = (max(k, b - 8)..<b).first(where: { lex.cue(at: $0, in: view.low, limit: b).map { $0.cue.kind == .say || $0.cue.kind == .tell } ?? false }),
+        (max(k, t - 6)..<t).contains(where: { view.low[$0] == "," })
+      {
+        return nil
+      }
     } else if cue.kind == .tell {
       guard k < b else { return nil }
       // Skip the addressee: "told reporters", "told the Daily Sabah", "told him".

@@ -413,4 +413,11 @@ import Testing
     #expect(quote(doc, containing: "would appeal the fine")?.speaker == "Kestrel Logistics")
     #expect(quote(doc, containing: "the largest it had ever")?.speaker == "Northern Rail Freight Agency")
   }
+
+  @Test func stanceVerbInsideContentFirstAttributionLeavesTheSentenceWhole() throws {
+    let doc = try run("The league pledged 20 million dollars to the clubs last year, but most of it has not arrived, a club official said.")
+    let q = try #require(quote(doc, containing: "most of it has not arrived"))
+    #expect(q.cue == "said")
+    #expect(doc.string(q.range).hasPrefix("The league pledged"))
+  }
 }
