@@ -420,4 +420,16 @@ import Testing
     #expect(q.cue == "said")
     #expect(doc.string(q.range).hasPrefix("The league pledged"))
   }
+
+  @Test func verbsWithTheirPrepositionAreCues() throws {
+    let doc = try run("""
+      The fishermen railed against the new quotas set by the ministry for the coming season.
+
+      Mayor Ida Brun took issue with the claim that the harbour would close before winter.
+      """)
+    #expect(quote(doc, containing: "the new quotas set by")?.cue == "railed against")
+    let q = try #require(quote(doc, containing: "the harbour would close"))
+    #expect(q.cue == "took issue with")
+    #expect(q.speaker == "Ida Brun")
+  }
 }
