@@ -138,6 +138,9 @@ struct QuoteFinder {
     let opensSentence = unterminated && wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
     guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
     if view.low[i] == "," { i += 1 }
+    // `"… a gun," but he said that …`: a conjunction opens a clause of its own, which attributes
+    // what follows, not this quote.
+    if i < view.count, Self.clauseConjunctions.contains(view.low[i]) { return nil }
     let blockEnd = view.blockTokens[block].upperBound
     var we = i
     var firstComma: Int? = nil
@@ -184,6 +187,11 @@ struct QuoteFinder {
     }
     return nil
   }
+
+  /// Conjunctions that open a new clause after a closing quotation mark.
+  static let clauseConjunctions: Set<String> = [
+    "but", "and", "while", "although", "though", "because", "when", "so", "yet", "or", "if", "whereas", "since",
+  ]
 
   /// `X said: "…"`, `X said, "…"`, `X said in a statement: "…"`, `Smith: "…"`.
   func attributionBefore(_ q: QuotedSpan) -> (SpeakerMention, (Range<Int>?, TextRange?), String)? {

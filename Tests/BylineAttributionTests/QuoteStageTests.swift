@@ -432,4 +432,13 @@ import Testing
     #expect(q.cue == "took issue with")
     #expect(q.speaker == "Ida Brun")
   }
+
+  @Test func conjunctionAfterAQuoteOpensANewClauseNotAnAttribution() throws {
+    let doc = try run("""
+      Chief Ana Silva said the footage "does not show a weapon clearly," but he said that the witnesses had seen one.
+      """)
+    let q = try #require(quote(doc, containing: "does not show a weapon"))
+    #expect(q.speaker == "Ana Silva")
+    #expect(q.type == .mixed)
+  }
 }
