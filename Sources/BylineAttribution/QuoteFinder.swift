@@ -395,7 +395,11 @@ struct QuoteFinder {
     var t = k
     while t < min(b, k + 9) {
       let w = view.low[t]
-      if w == "that" { that = t; break }
+      // "that" closing the clause ("… could change that.") is a pronoun, not a complementizer.
+      if w == "that" {
+        if t + 1 < b, view.isWord(t + 1) || isMark(t + 1) { that = t }
+        break
+      }
       // "…, the vice president said, that if …"
       if w == ",", t == k, t + 1 < b, view.low[t + 1] == "that" { that = t + 1; break }
       if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
@@ -406,7 +410,10 @@ struct QuoteFinder {
     // reported content whoever the subject is.
     if m.kind == .description, !m.knownHead {
       let thatNext = that.map { $0 <= cr.upperBound + 1 } ?? false
-      if m.tokens.count > (thatNext ? 6 : 4) || !isSubjectPhrase(m.tokens, a) { return nil }
+      // A longer subject opening its clause speaks with "say" ("Experts on the region and its
+      // history said …").
+      let limit = cue.kind == .say && isSubjectPhrase(m.tokens, a, strict: true) ? 8 : (thatNext ? 6 : 4)
+      if m.tokens.count > limit || !isSubjectPhrase(m.tokens, a) { return nil }
       // "others pointed to the households that …": a "that" further on opens a relative clause.
       if cue.kind != .say, that != nil, !thatNext { return nil }
       // A phrase in mid-clause ("… warned the country …") is more likely an object than the

@@ -441,4 +441,13 @@ import Testing
     #expect(q.speaker == "Ana Silva")
     #expect(q.type == .mixed)
   }
+
+  @Test func clauseFinalThatIsNoComplementizerAndLongSubjectsSpeak() throws {
+    let doc = try run("""
+      Engineers at the water board and its contractors said the new pumps could change that.
+      """)
+    let q = try #require(quote(doc, containing: "the new pumps could change"))
+    #expect(doc.string(q.range) == "the new pumps could change that")
+    #expect(q.speakerRange.map { doc.string($0) }?.contains("Engineers") == true)
+  }
 }
