@@ -917,7 +917,7 @@ struct QuoteFinder {
         q.speakerRange = r.range
         q.speakerEntityID = r.entityID
         q.speakerRole = r.role
-        if m.kind == .name { lastPerson = r }
+        if m.kind == .name, speakers.isPersonLike(r) { lastPerson = r }
       } else if c.inheritsSpeaker, let p = previous, block - p.block <= 2 {
         // The attribution rests on the previous quote's speaker mention.
         q.speaker = p.name

@@ -524,6 +524,20 @@ struct SpeakerFinder {
     return name
   }
 
+  /// Whether a resolved named speaker can be the antecedent of "he"/"she": not an organisation
+  /// entity, no organisation word, no all-capital abbreviation ("GOP", "AFN Youth Council").
+  func isPersonLike(_ r: ResolvedSpeaker) -> Bool {
+    guard let name = r.name else { return false }
+    if let id = r.entityID, let e = entities.first(where: { $0.entityID == id }), e.type != .person { return false }
+    if let e = entities.first(where: { $0.range.overlaps(r.range) }), e.type != .person { return false }
+    let words = name.split(separator: " ").map(String.init)
+    if words.contains(where: { Self.nonPersonWords.contains($0.lowercased()) }) { return false }
+    if words.count == 1, name.count >= 2, name == name.uppercased() { return false }
+    // "Prosecutors said …": a capitalised speaker noun opening a sentence is no person's name.
+    if words.count == 1, lex.speakerNouns.contains(name.lowercased()) { return false }
+    return true
+  }
+
   /// Documents that speak for their writer ("her statement read").
   static let writtenWords: Set<String> = [
     "statement", "letter", "tweet", "post", "email", "memo", "release", "remarks", "speech", "book",

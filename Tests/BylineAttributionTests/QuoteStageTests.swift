@@ -450,4 +450,18 @@ import Testing
     #expect(doc.string(q.range) == "the new pumps could change that")
     #expect(q.speakerRange.map { doc.string($0) }?.contains("Engineers") == true)
   }
+
+  @Test func organisationSpeakerIsNoPronounAntecedent() throws {
+    let doc = try run("""
+      Senator Tom Reyes met the farmers on Monday.
+
+      Prosecutors said the charges would be filed this week in the county court.
+
+      NFU said the meeting had gone well for both sides of the dispute.
+
+      "We have the votes now," he said.
+      """)
+    let q = try #require(quote(doc, containing: "We have the votes"))
+    #expect(q.speaker == "Tom Reyes")
+  }
 }
