@@ -167,7 +167,7 @@ struct QuoteFinder {
       // A long phrase before the first comma is no speaker, unless it is a name with a
       // suffix after it: `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`.
       if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 && !(k2 - i <= 6 && speakers.classify(i..<k2)?.kind == .name) { break }
-      if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
+      if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according, !nounUse(k2) {
         // `"…" and that it had offered …`: a subordinate clause goes on, no attribution.
         if (i..<k2).contains(where: { view.low[$0] == "that" }) { return nil }
         // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
@@ -517,7 +517,7 @@ struct QuoteFinder {
   /// Words before a noun, not a verb ("any mention", "each state").
   static let nounMarkers: Set<String> = [
     "any", "no", "every", "each", "my", "your", "whose", "such", "first", "last", "latest", "new",
-    "additional", "further",
+    "additional", "further", "four", "five", "six", "seven", "eight", "nine", "ten",
   ]
 
   /// Cue lemmas whose base form is also a common noun ("claim", "call").
@@ -533,8 +533,20 @@ struct QuoteFinder {
   /// ("the candidate's call came", "the president's claims"), a noun marker ("any mention") or
   /// a number ("1995 state tax return").
   func nounUse(_ i: Int) -> Bool {
+    guard i > 0 else { return false }
     let p = view.low[i - 1]
-    if Self.nounMarkers.contains(p) { return true }
+    // "the question", "the various views": after a determiner, or an adjective after one.
+    let articles: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our"]
+    if articles.contains(p) { return true }
+    if i >= 2, articles.contains(view.low[i - 2]), !view.cap[i - 1], view.isWord(i - 1),
+      ["various", "same", "other", "latest", "recent", "early", "earlier", "initial", "final", "public", "official"].contains(p)
+    {
+      return true
+    }
+    // "state senator", "GOP state Sen.": a modifier of a title.
+    if i + 1 < view.count, lex.titles[view.low[i + 1]] == true, Self.nounLemmas.contains(view.low[i]) { return true }
+    // "additional reporting", but "he further wrote".
+    if Self.nounMarkers.contains(p), !["further", "additional"].contains(p) || view.low[i].hasSuffix("ing") { return true }
     if view.doc.tokens[i - 1].kind == .number, Self.nounLemmas.contains(view.low[i]) { return true }
     // "a preliminary report found …": after "a"/"an" and an adjective a base form is a noun (a
     // singular subject would take "reports").

@@ -464,4 +464,18 @@ import Testing
     let q = try #require(quote(doc, containing: "We have the votes"))
     #expect(q.speaker == "Tom Reyes")
   }
+
+  @Test func nounCueWordsAfterAQuoteAreNoAttribution() throws {
+    let doc = try run("""
+      Nora Vik filed the suit in March.
+
+      "The club ignored every warning," the civil claim states. "Nobody acted."
+
+      "We will fight this in court," Vik further wrote in a post.
+      """)
+    #expect(quote(doc, containing: "The club ignored every warning")?.cue != "claim")
+    let w = try #require(quote(doc, containing: "We will fight this"))
+    #expect(w.cue == "wrote")
+    #expect(w.speaker == "Nora Vik")
+  }
 }
