@@ -573,8 +573,11 @@ struct SpeakerFinder {
   /// A description: the titled person it names ("the mayor"), the person introduced with its
   /// head noun ("the rookie defenceman"), the entity it spells out, or its own words.
   private func resolveDescription(_ m: SpeakerMention, head: String, range: TextRange) -> ResolvedSpeaker {
+      // "the WHL commissioner said …" with "WHL commissioner Ron Robison" before it, or else later
+      // in the article.
       if view.low[m.tokens.lowerBound] == "the", lex.titles[head] == true,
         let t = titled.last(where: { $0.offset < range.utf8Start && $0.roles.contains(head) })
+          ?? titled.first(where: { $0.offset > range.utf8End && $0.roles.contains(head) && m.tokens.count >= 3 })
       {
         return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
                                range: range, isNamed: false)
@@ -584,6 +587,12 @@ struct SpeakerFinder {
         let name = describedPerson(head: head, before: m.tokens.lowerBound)
       {
         return ResolvedSpeaker(name: name, entityID: nil, role: view.text(m.tokens), range: range, isNamed: false)
+      }
+      // "The RCMP statement said": a document speaks for the organisation or person named in it.
+      if Self.writtenWords.contains(head), m.tokens.count <= 4,
+        let e = entities.first(where: { $0.range.utf8Start >= range.utf8Start && $0.range.utf8End <= range.utf8End })
+      {
+        return ResolvedSpeaker(name: entityName(e), entityID: e.entityID, role: view.text(m.tokens), range: range, isNamed: false)
       }
       // "the company said", "the department added": the organisation of that kind named last.
       if view.low[m.tokens.lowerBound] == "the", m.tokens.count <= 3, Self.organisationHeads.contains(head),

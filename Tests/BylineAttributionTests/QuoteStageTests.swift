@@ -478,4 +478,20 @@ import Testing
     #expect(w.cue == "wrote")
     #expect(w.speaker == "Nora Vik")
   }
+
+  @Test func documentSpeaksForItsOrganisationAndTitledDescriptionLooksAhead() throws {
+    let text = """
+      The Coast Guard statement said the search would resume at first light on Sunday.
+
+      Asked about the delay, the harbour commission chairman said the crews needed rest after two nights at sea.
+
+      "We owe them that," harbour commission chairman Olav Berg said later.
+      """
+    let doc = try run(text) { d in
+      [EntityMention(range: DocumentBuilder.range(of: "Coast Guard", in: d)!, type: .org, entityID: "E1",
+                     canonical: "Coast Guard", rule: "test")]
+    }
+    #expect(quote(doc, containing: "the search would resume")?.speaker == "Coast Guard")
+    #expect(quote(doc, containing: "the crews needed rest")?.speaker == "Olav Berg")
+  }
 }
