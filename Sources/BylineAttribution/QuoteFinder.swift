@@ -825,7 +825,9 @@ struct QuoteFinder {
 
   /// "Senior Hamas source to Al Mayadeen: We consider …": the content after the colon.
   mutating func findColonAttributions() {
-    for br in view.blockTokens where !br.isEmpty {
+    for block in view.blockTokens where !block.isEmpty {
+      // A transcript paragraph may open with a quotation mark: `"PENCE: Well, …`.
+      let br = isMark(block.lowerBound) && block.count > 2 ? (block.lowerBound + 1)..<block.upperBound : block
       var c = br.lowerBound
       while c < min(br.upperBound, br.lowerBound + 10), view.low[c] != ":" { c += 1 }
       guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound else { continue }
@@ -834,7 +836,9 @@ struct QuoteFinder {
       var speakerEnd = c
       if let to = prefix.first(where: { view.low[$0] == "to" }), to + 1 < c, view.cap[to + 1] { speakerEnd = to }
       guard speakerEnd > br.lowerBound, let m = speakers.classify(br.lowerBound..<speakerEnd) else { continue }
-      let ok = speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix)
+      // "Poll: Clinton and Trump tied": a poll reports its finding.
+      let poll = c == br.lowerBound + 1 && Self.pollHeads.contains(view.low[br.lowerBound])
+      let ok = poll || (speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix))
       guard ok else { continue }
       let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
       var s = c + 1

@@ -494,4 +494,20 @@ import Testing
     #expect(quote(doc, containing: "the search would resume")?.speaker == "Coast Guard")
     #expect(quote(doc, containing: "the crews needed rest")?.speaker == "Olav Berg")
   }
+
+  @Test func transcriptLinesOpeningWithAMarkAndPollHeadlines() throws {
+    let doc = try run("""
+      Poll: Voters split evenly on the new harbour tax.
+
+      "HALVORSEN: We will not raise the ferry fares this year, whatever the council decides.
+
+      "MOEN: Then who will pay for the new boats on the northern route?
+
+      Halvorsen and Moen met again on Tuesday.
+      """)
+    #expect(quote(doc, containing: "Voters split evenly")?.speaker == "Poll")
+    let h = try #require(quote(doc, containing: "We will not raise the ferry fares"))
+    #expect(h.rule == "quotes.colon-attribution")
+    #expect(h.speakerRange.map { doc.string($0) } == "HALVORSEN")
+  }
 }
