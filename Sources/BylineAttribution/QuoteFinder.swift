@@ -490,7 +490,7 @@ struct QuoteFinder {
       }
       e += 1
     }
-    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
+    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 2 : 3) else { return nil }
     // "An aid worker who asked not to be named … said that …": a relative clause's cue whose
     // clause runs into the sentence's own speech verb reports nothing.
     if m.span != nil, (k..<end).contains(where: { lex.cue(at: $0, in: view.low, limit: end)?.cue.kind == .say && !insideQuote($0) }) {

@@ -510,4 +510,12 @@ import Testing
     #expect(h.rule == "quotes.colon-attribution")
     #expect(h.speakerRange.map { doc.string($0) } == "HALVORSEN")
   }
+
+  @Test func stanceVerbWithAShortObjectReportsIt() throws {
+    let doc = try run("Councillor Ada Lunde voted against the budget.")
+    let q = try #require(quote(doc, containing: "the budget"))
+    #expect(q.cue == "voted against")
+    #expect(q.speaker == "Ada Lunde")
+    #expect(doc.string(q.range) == "the budget")
+  }
 }
