@@ -518,4 +518,14 @@ import Testing
     #expect(q.speaker == "Ada Lunde")
     #expect(doc.string(q.range) == "the budget")
   }
+
+  @Test func demandAndLamentReportIndirectSpeech() throws {
+    let doc = try run("""
+      The union demands a full inquiry into the crane collapse at the western pier.
+
+      Ola Dahl lamented that the village school would close after two hundred years.
+      """)
+    #expect(quote(doc, containing: "a full inquiry into the crane")?.cue == "demands")
+    #expect(quote(doc, containing: "the village school would close")?.speaker == "Ola Dahl")
+  }
 }
