@@ -412,7 +412,7 @@ struct QuoteFinder {
       let thatNext = that.map { $0 <= cr.upperBound + 1 } ?? false
       // A longer subject opening its clause speaks with "say" ("Experts on the region and its
       // history said …").
-      let limit = cue.kind == .say && isSubjectPhrase(m.tokens, a, strict: true) ? 8 : (thatNext ? 6 : 4)
+      let limit = isSubjectPhrase(m.tokens, a, strict: true) ? (cue.kind == .say ? 8 : 6) : (thatNext ? 6 : 4)
       if m.tokens.count > limit || !isSubjectPhrase(m.tokens, a) { return nil }
       // "others pointed to the households that …": a "that" further on opens a relative clause.
       if cue.kind != .say, that != nil, !thatNext { return nil }
@@ -426,7 +426,7 @@ struct QuoteFinder {
       k = th + 1
     } else if cue.kind == .report {
       // Without "that" only after a clear speaker: "Smith warned the deal would fail."
-      guard m.kind != .description || m.knownHead || m.tokens.count <= 4, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k)
+      guard m.kind != .description || m.knownHead || m.tokens.count <= 6, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k)
       else { return nil }
       rule = "quotes.indirect-cue-bare"
       // "The Union pledged €350 million, but little was paid, an official said.": the sentence is

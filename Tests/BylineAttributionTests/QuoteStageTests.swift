@@ -528,4 +528,11 @@ import Testing
     #expect(quote(doc, containing: "a full inquiry into the crane")?.cue == "demands")
     #expect(quote(doc, containing: "the village school would close")?.speaker == "Ola Dahl")
   }
+
+  @Test func longerClauseOpeningSubjectWithStanceVerb() throws {
+    let doc = try run("Most fishermen on the northern coast opposed the new quota rules from Oslo.")
+    let q = try #require(quote(doc, containing: "the new quota rules"))
+    #expect(q.cue == "opposed")
+    #expect(q.speakerRange.map { doc.string($0) }?.contains("fishermen") == true)
+  }
 }
