@@ -34,6 +34,7 @@ struct QuoteFinder {
     guard view.count > 0 else { return [] }
     findDirect()
     for s in 0..<view.sentenceTokens.count { findIndirect(inSentence: s) }
+    for s in 0..<view.sentenceTokens.count { findNounCues(inSentence: s) }
     findColonAttributions()
     findContinuations()
     return resolve()
@@ -137,6 +138,9 @@ struct QuoteFinder {
     let opensSentence = unterminated && wordCount(view.doc.tokenIndices(in: q.content)) >= 4 && startsSentence(q.openMark)
     guard punctuated || view.low[i] == "," || lowerNext || opensSentence else { return nil }
     if view.low[i] == "," { i += 1 }
+    // `"… a gun," but he said that …`: a conjunction opens a clause of its own, which attributes
+    // what follows, not this quote.
+    if i < view.count, Self.clauseConjunctions.contains(view.low[i]) { return nil }
     let blockEnd = view.blockTokens[block].upperBound
     var we = i
     var firstComma: Int? = nil
@@ -163,7 +167,9 @@ struct QuoteFinder {
       // A long phrase before the first comma is no speaker, unless it is a name with a
       // suffix after it: `"…," Senate Majority Leader Mitch McConnell, R-Ky., said`.
       if view.low[k2] == "," && firstComma == k2 && k2 > i + 4 && !(k2 - i <= 6 && speakers.classify(i..<k2)?.kind == .name) { break }
-      if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according {
+      if let (cue, cr) = lex.cue(at: k2, in: view.low, limit: we), cue.kind != .according, !nounUse(k2) {
+        // `"…" and that it had offered …`: a subordinate clause goes on, no attribution.
+        if (i..<k2).contains(where: { view.low[$0] == "that" }) { return nil }
         // `"…," Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said`:
         // the name opening the window is the speaker.
         if let fc = firstComma, fc < k2, k2 - 1 > fc, view.low[k2 - 1] == ",", fc - i <= 6,
@@ -181,6 +187,11 @@ struct QuoteFinder {
     }
     return nil
   }
+
+  /// Conjunctions that open a new clause after a closing quotation mark.
+  static let clauseConjunctions: Set<String> = [
+    "but", "and", "while", "although", "though", "because", "when", "so", "yet", "or", "if", "whereas", "since",
+  ]
 
   /// `X said: "…"`, `X said, "…"`, `X said in a statement: "…"`, `Smith: "…"`.
   func attributionBefore(_ q: QuotedSpan) -> (SpeakerMention, (Range<Int>?, TextRange?), String)? {
@@ -201,6 +212,9 @@ struct QuoteFinder {
     // The cue ends right before the mark.
     for cs in stride(from: j, through: max(lo, j - 2), by: -1) {
       if let (cue, cr) = lex.cue(at: cs, in: view.low, limit: j + 1), cr.upperBound == j + 1, cue.kind != .according {
+        // `it had offered "significant improvements"`: a stance verb right before a short quoted
+        // phrase quotes an object, not a statement (the reported-speech rules take it).
+        if !punct, cue.kind == .report, wordCount(view.doc.tokenIndices(in: q.content)) < 4 { return nil }
         if let m = speakers.before(cs, lowerBound: lo) { return (m, (cr, nil), "quotes.direct-cue-before") }
         if punct, let m = speakers.after(cr.upperBound, upperBound: j + 1) { return (m, (cr, nil), "quotes.direct-cue-before") }
         return nil
@@ -265,7 +279,7 @@ struct QuoteFinder {
     var lastMention: SpeakerMention? = nil
     while i < b {
       guard !insideQuote(i), !usedCues.contains(i), !(i > a && SourceFinder.determiners.contains(view.low[i - 1])),
-        !inTitleRun(i, b),
+        !(i > a && nounUse(i)), !inTitleRun(i, b),
         let (cue, cr) = lex.cue(at: i, in: view.low, limit: b), cue.kind != .direct
       else {
         i += 1
@@ -348,6 +362,13 @@ struct QuoteFinder {
     } else if i > a, view.low[i - 1] == "and" || view.low[i - 1] == "but" {
       // "De Blasio called Trump a blowhard and said …": the sentence's subject.
       mention = inherited ?? subject(a, i)
+      // "It was approved in March and challenged by …": the first verb was passive, so is this one.
+      if inherited == nil, let m = mention, m.tokens.upperBound + 1 < i,
+        ["was", "were", "is", "are", "has been", "had been"].contains(view.low[m.tokens.upperBound]),
+        view.low[m.tokens.upperBound + 1].hasSuffix("ed")
+      {
+        return nil
+      }
     } else {
       mention = speakers.before(i, lowerBound: a)
       // "A Western diplomat who spoke on condition of anonymity because the talks were private
@@ -360,27 +381,61 @@ struct QuoteFinder {
         mention = m2
       }
     }
-    guard let m = mention else { return nil }
-    if m.kind == .description, !m.knownHead, cue.kind != .say || m.tokens.count > 4 { return nil }
+    guard var m = mention else { return nil }
+    // "the prize, which was announced on Monday": a thing's passive reports nothing.
+    if i >= a + 2, ["was", "were", "is", "are"].contains(view.low[i - 1]), view.low[i - 2] == "which" { return nil }
+    // "the city was recognised for …", "it was challenged by …": a passive names no speaker.
+    if i >= a + 1, ["was", "were", "been", "be", "being"].contains(view.low[i - 1]), cr.upperBound < b,
+      ["by", "for"].contains(view.low[cr.upperBound])
+    {
+      return nil
+    }
     var k = cr.upperBound
     var that: Int? = nil
     var t = k
     while t < min(b, k + 9) {
       let w = view.low[t]
-      if w == "that" { that = t; break }
+      // "that" closing the clause ("… could change that.") is a pronoun, not a complementizer.
+      if w == "that" {
+        if t + 1 < b, view.isWord(t + 1) || isMark(t + 1) { that = t }
+        break
+      }
       // "…, the vice president said, that if …"
       if w == ",", t == k, t + 1 < b, view.low[t + 1] == "that" { that = t + 1; break }
       if w == "," || w == ":" || isMark(t) || lex.cue(at: t, in: view.low, limit: b) != nil { break }
       t += 1
     }
+    // An unknown description speaks only with "say", or when "that" follows the cue right away
+    // ("one questioner claimed that …", "another slide shows that …"): the clause is then plainly
+    // reported content whoever the subject is.
+    if m.kind == .description, !m.knownHead {
+      let thatNext = that.map { $0 <= cr.upperBound + 1 } ?? false
+      // A longer subject opening its clause speaks with "say" ("Experts on the region and its
+      // history said …").
+      let limit = isSubjectPhrase(m.tokens, a, strict: true) ? (cue.kind == .say ? 8 : 6) : (thatNext ? 6 : 4)
+      if m.tokens.count > limit || !isSubjectPhrase(m.tokens, a) { return nil }
+      // "others pointed to the households that …": a "that" further on opens a relative clause.
+      if cue.kind != .say, that != nil, !thatNext { return nil }
+      // A phrase in mid-clause ("… warned the country …") is more likely an object than the
+      // speaker: the sentence's subject speaks when it is a clear one.
+      if !isSubjectPhrase(m.tokens, a, strict: true), let subj = subject(a, i), subj.tokens.upperBound <= m.tokens.lowerBound {
+        m = subj
+      }
+    }
     if let th = that {
       k = th + 1
     } else if cue.kind == .report {
       // Without "that" only after a clear speaker: "Smith warned the deal would fail."
-      guard m.kind != .description || m.knownHead, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k),
-        view.doc.tokens[k].kind != .number
+      guard m.kind != .description || m.knownHead || m.tokens.count <= 6, cue.lemma != "add" || m.kind == .pronoun, k < b, view.isWord(k)
       else { return nil }
       rule = "quotes.indirect-cue-bare"
+      // "The Union pledged €350 million, but little was paid, an official said.": the sentence is
+      // the official's content; a stance verb inside it leaves it whole to that attribution.
+      if let t = (max(k, b - 8)..<b).first(where: { lex.cue(at: $0, in: view.low, limit: b).map { $0.cue.kind == .say || $0.cue.kind == .tell } ?? false }),
+        (max(k, t - 6)..<t).contains(where: { view.low[$0] == "," })
+      {
+        return nil
+      }
     } else if cue.kind == .tell {
       guard k < b else { return nil }
       // Skip the addressee: "told reporters", "told the Daily Sabah", "told him".
@@ -413,17 +468,29 @@ struct QuoteFinder {
     // A direct quote right after the cue is already a quote of its own.
     if k < b, isMark(k), let n = spanIndex(openingAt: k), consumed[n] { return nil }
     var end = b
+    // "the department, which reported 2,521 incidents, declined …": a relative clause ends at its comma.
+    if m.span != nil, let c = (k..<b).first(where: { view.low[$0] == "," && !insideQuote($0) }), c > k + 1 { end = c }
     var e = k
-    while e + 1 < b {
+    while e + 1 < end {
       if view.low[e] == ",", let (c2, _) = lex.cue(at: e + 1, in: view.low, limit: b), c2.kind != .direct,
         view.low[e + 1].hasSuffix("ing")
       {
         end = e
         break
       }
+      if let cut = coordinatedCue(at: e, k, b) {
+        end = cut
+        break
+      }
+      // Bare content is a short object or clause: "X blamed the storm, but Y …" ends at the
+      // contrasting clause.
+      if rule == "quotes.indirect-cue-bare", view.low[e] == ",", e > k + 1, Self.contrastJoiners.contains(view.low[e + 1]) {
+        end = e
+        break
+      }
       e += 1
     }
-    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 4 : 3) else { return nil }
+    guard k < end, wordCount(k..<end) >= (rule == "quotes.indirect-cue-bare" ? 2 : 3) else { return nil }
     // "An aid worker who asked not to be named … said that …": a relative clause's cue whose
     // clause runs into the sentence's own speech verb reports nothing.
     if m.span != nil, (k..<end).contains(where: { lex.cue(at: $0, in: view.low, limit: end)?.cue.kind == .say && !insideQuote($0) }) {
@@ -445,6 +512,175 @@ struct QuoteFinder {
     let type: QuoteType = absorbQuotedFragments(hull) ? .mixed : .indirect
     add(QuoteCandidate(pieces: pieces, type: type, mention: m, cue: cr, rule: type == .mixed ? "quotes.mixed-cue" : rule))
     return (end, m)
+  }
+
+  /// Words before a noun, not a verb ("any mention", "each state").
+  static let nounMarkers: Set<String> = [
+    "any", "no", "every", "each", "my", "your", "whose", "such", "first", "last", "latest", "new",
+    "additional", "further", "four", "five", "six", "seven", "eight", "nine", "ten",
+  ]
+
+  /// Cue lemmas whose base form is also a common noun ("claim", "call").
+  static let nounLemmas: Set<String> = [
+    "claim", "call", "report", "plan", "question", "state", "view", "support", "comment", "note",
+    "answer", "request", "order", "demand", "hope", "fear", "promise", "charge", "offer",
+    "challenge", "credit", "estimate", "dispute", "doubt", "push", "list", "post", "tweet", "quote",
+    "vow", "pledge", "threat", "warning", "concern", "attack", "praise", "blame", "reply", "response",
+    "echo", "forecast", "counter", "signal", "hint", "project", "decline", "back", "favor", "show",
+  ]
+
+  /// True when the cue word at `i` (> sentence start) is used as a noun: after a possessive
+  /// ("the candidate's call came", "the president's claims"), a noun marker ("any mention") or
+  /// a number ("1995 state tax return").
+  func nounUse(_ i: Int) -> Bool {
+    guard i > 0 else { return false }
+    let p = view.low[i - 1]
+    // "the question", "the various views": after a determiner, or an adjective after one.
+    let articles: Set<String> = ["a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their", "our"]
+    if articles.contains(p) { return true }
+    if i >= 2, articles.contains(view.low[i - 2]), !view.cap[i - 1], view.isWord(i - 1),
+      ["various", "same", "other", "latest", "recent", "early", "earlier", "initial", "final", "public", "official"].contains(p)
+    {
+      return true
+    }
+    // "state senator", "GOP state Sen.": a modifier of a title.
+    if i + 1 < view.count, lex.titles[view.low[i + 1]] == true, Self.nounLemmas.contains(view.low[i]) { return true }
+    // "additional reporting", but "he further wrote".
+    if Self.nounMarkers.contains(p), !["further", "additional"].contains(p) || view.low[i].hasSuffix("ing") { return true }
+    if view.doc.tokens[i - 1].kind == .number, Self.nounLemmas.contains(view.low[i]) { return true }
+    // "a preliminary report found …": after "a"/"an" and an adjective a base form is a noun (a
+    // singular subject would take "reports").
+    if i >= 2, !view.cap[i - 1], view.isWord(i - 1),
+      let (cue, _) = lex.cue(at: i, in: view.low, limit: view.count), cue.lemma.split(separator: " ").first.map(String.init) == view.low[i]
+    {
+      if ["a", "an"].contains(view.low[i - 2]) { return true }
+      // "the initial call", "the civil claim": only for base forms that are common nouns ("the
+      // officials say" stays a cue).
+      if ["the", "this", "that", "his", "her", "their", "its", "our"].contains(view.low[i - 2]), Self.nounLemmas.contains(view.low[i]),
+        !view.low[i - 1].hasSuffix("s")
+      {
+        return true
+      }
+    }
+    // "'s" after a noun is a possessive; after a pronoun it is "is"/"has" ("he's claiming").
+    if p == "'s" || p == "’s", i >= 2, !view.low[i].hasSuffix("ing"),
+      !SpeakerFinder.pronouns.contains(view.low[i - 2]), !["that", "there", "what", "who", "here"].contains(view.low[i - 2])
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Words that may open a clause right before its subject.
+  static let clauseOpeners: Set<String> = [
+    ",", "and", "but", "that", "while", "when", "if", "because", "as", "though", "although", "since",
+    "—", "–", "--", ":", ";", "(", "so", "yet", "after", "before", "where", "whereas",
+  ]
+  /// Verb-like endings and time words that show a phrase is not a subject noun phrase.
+  static let nonSubjectEnds: Set<String> = ["week", "month", "year", "day", "night", "morning", "afternoon", "evening"]
+
+  /// True when `r` reads as the subject of its clause: it opens the sentence or follows a clause
+  /// opener, and its last word is no adverb, participle or time word ("last month said" is no
+  /// subject).
+  func isSubjectPhrase(_ r: Range<Int>, _ a: Int, strict: Bool = false) -> Bool {
+    guard !r.isEmpty else { return false }
+    var s = r.lowerBound
+    while s > a, SpeakerFinder.determiners.contains(view.low[s - 1]) || ["some", "many", "most", "all", "few", "several", "both"].contains(view.low[s - 1]) { s -= 1 }
+    guard s <= a || Self.clauseOpeners.contains(view.low[s - 1]) || isMark(s - 1) || !strict else { return false }
+    let last = view.low[r.upperBound - 1]
+    if !view.isWord(r.upperBound - 1) || Self.nonSubjectEnds.contains(last) || SpeakerFinder.calendarWords.contains(last) { return false }
+    if !view.cap[r.upperBound - 1], last.hasSuffix("ly") || last.hasSuffix("ing") || last.hasSuffix("ed") { return false }
+    return true
+  }
+
+  /// Words joining a second reporting clause to the first ("… and said …", "…, though she
+  /// acknowledged …").
+  static let clauseJoiners: Set<String> = ["and", "but", "though", "although", "while", "yet"]
+  /// Words opening a contrasting clause after a comma.
+  static let contrastJoiners: Set<String> = ["but", "though", "although", "while", "yet", "whereas"]
+  /// Adverbs that may sit between the joiner and the second cue ("and also said", "even suggesting").
+  static let cueAdverbs: Set<String> = ["also", "even", "later", "then", "further", "again", "repeatedly", "still"]
+
+  /// Where reported content should stop because a second attribution starts at token `e`:
+  /// `X said A and warned B`, `X urged A, and criticized B`, `A, but he said B`, `A, though she
+  /// acknowledged B`, `A, even suggesting B`. The second clause is a quote of its own (found when the
+  /// sentence scan reaches its cue), so the first one ends before the joiner. Returns the cut token,
+  /// or nil when no second attribution starts at `e`.
+  func coordinatedCue(at e: Int, _ k: Int, _ b: Int) -> Int? {
+    guard e > k + 1, !insideQuote(e) else { return nil }
+    let w = view.low[e]
+    var j = e
+    if w == "," {
+      j += 1
+      guard j < b else { return nil }
+      if Self.clauseJoiners.contains(view.low[j]) { j += 1 }
+    } else if Self.clauseJoiners.contains(w) {
+      j += 1
+    } else {
+      return nil
+    }
+    guard j < b else { return nil }
+    // A pronoun subject of its own: "…, but he said …".
+    if SpeakerFinder.pronouns.contains(view.low[j]), j > e + 1 || w != "," { j += 1 }
+    if j < b, ["has", "had", "have"].contains(view.low[j]) { j += 1 }
+    while j < b, Self.cueAdverbs.contains(view.low[j]) { j += 1 }
+    guard j < b, !insideQuote(j), let (c2, cr2) = lex.cue(at: j, in: view.low, limit: b),
+      c2.kind != .direct, c2.kind != .according
+    else { return nil }
+    // A bare comma needs a participle ("…, even suggesting …"); a joiner takes any verb form, but
+    // a form that is also a noun or adjective ("and plans", "and calls") needs more than itself
+    // before the content ("and plans to …" is fine: the content follows).
+    if j == e + 1, w == "," { return nil }
+    if w == ",", j == e + 1 || (j == e + 2 && Self.cueAdverbs.contains(view.low[e + 1])) {
+      guard view.low[j].hasSuffix("ing") else { return nil }
+    }
+    guard cr2.upperBound < b, view.isWord(cr2.upperBound) || view.low[cr2.upperBound] == "," || isMark(cr2.upperBound) else { return nil }
+    var cut = e
+    while cut > k, !view.isWord(cut - 1), !isMark(cut - 1) { cut -= 1 }
+    return cut > k ? cut : nil
+  }
+
+  /// Possessive pronouns that own a noun cue ("her claim that …").
+  static let possessives: Set<String> = ["his", "her", "their", "its", "our", "my"]
+
+  /// `the senator's claim that CONTENT`, `her insistence that CONTENT`: a noun of saying owned by
+  /// its speaker reports the "that" clause (to the clause's end). Runs after the verb rules, so
+  /// content they already took stays theirs.
+  mutating func findNounCues(inSentence s: Int) {
+    let sr = view.sentenceTokens[s]
+    let (a, b) = (datelineEnd(sr), trimmedEnd(sr))
+    var t = a + 1
+    while t + 2 < b {
+      defer { t += 1 }
+      guard lex.cueNouns.contains(view.low[t]), view.low[t + 1] == "that", !insideQuote(t) else { continue }
+      // The owner: a possessive pronoun, or a noun phrase with "'s", right before the noun or
+      // before one adjective ("his earlier claim that").
+      var o = t - 1
+      if o > a, !Self.possessives.contains(view.low[o]), view.low[o] != "'s", view.low[o] != "’s", view.isWord(o), !view.cap[o] { o -= 1 }
+      var mention: SpeakerMention?
+      if Self.possessives.contains(view.low[o]) {
+        mention = SpeakerMention(kind: .pronoun, tokens: o..<(o + 1), role: nil, knownHead: true)
+      } else if view.low[o] == "'s" || view.low[o] == "’s", o > a {
+        mention = speakers.before(o, lowerBound: a)
+      }
+      guard let m = mention else { continue }
+      var end = b
+      for e in (t + 2)..<b where coordinatedCue(at: e, t + 2, b) != nil {
+        end = coordinatedCue(at: e, t + 2, b)!
+        break
+      }
+      guard wordCount((t + 2)..<end) >= 3 else { continue }
+      let content = view.span((t + 2)..<end)
+      // Nested attribution ("critics pointed to the governor's claim that …") is kept inside the
+      // outer reported speech, as PolNeAR annotates both; it may not cross another quote.
+      let own = view.span(o..<end)
+      guard !candidates.contains(where: { $0.range.overlaps(content) && ($0.type == .direct || !($0.range.utf8Start <= own.utf8Start && $0.range.utf8End >= own.utf8End)) })
+      else { continue }
+      let type: QuoteType = spans.contains(where: { $0.content.overlaps(content) }) ? .mixed : .indirect
+      _ = absorbQuotedFragments(content)
+      candidates.append(QuoteCandidate(pieces: [content], type: type, mention: m, cue: t..<(t + 1), rule: "quotes.noun-cue"))
+      t = end
+    }
   }
 
   /// `CONTENT, X said.` / `CONTENT, said X.`: returns the token after the attribution.
@@ -589,7 +825,9 @@ struct QuoteFinder {
 
   /// "Senior Hamas source to Al Mayadeen: We consider …": the content after the colon.
   mutating func findColonAttributions() {
-    for br in view.blockTokens where !br.isEmpty {
+    for block in view.blockTokens where !block.isEmpty {
+      // A transcript paragraph may open with a quotation mark: `"PENCE: Well, …`.
+      let br = isMark(block.lowerBound) && block.count > 2 ? (block.lowerBound + 1)..<block.upperBound : block
       var c = br.lowerBound
       while c < min(br.upperBound, br.lowerBound + 10), view.low[c] != ":" { c += 1 }
       guard c < br.upperBound, view.low[c] == ":", c > br.lowerBound else { continue }
@@ -598,7 +836,9 @@ struct QuoteFinder {
       var speakerEnd = c
       if let to = prefix.first(where: { view.low[$0] == "to" }), to + 1 < c, view.cap[to + 1] { speakerEnd = to }
       guard speakerEnd > br.lowerBound, let m = speakers.classify(br.lowerBound..<speakerEnd) else { continue }
-      let ok = speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix)
+      // "Poll: Clinton and Trump tied": a poll reports its finding.
+      let poll = c == br.lowerBound + 1 && Self.pollHeads.contains(view.low[br.lowerBound])
+      let ok = poll || (speakerEnd < c ? (m.kind != .pronoun) : colonSpeaker(m, prefix))
       guard ok else { continue }
       let end = trimmedEnd(view.sentenceRange(of: c + 1 < br.upperBound ? c + 1 : c).lowerBound..<br.upperBound)
       var s = c + 1
@@ -653,7 +893,9 @@ struct QuoteFinder {
       guard wordCount(tokens) >= (followsDirect ? 2 : 6) else { continue }
       let blockStart = view.doc.blocks[q.block].range.utf8Start
       var k = q.openMark.utf8Start - 1
-      while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+      while k >= blockStart, QuoteMarkScanner.isSpace(b[k]) || (b[k] == 0xA0 && k > blockStart && b[k - 1] == 0xC2) {
+        k -= b[k] == 0xA0 ? 2 : 1
+      }
       guard k < blockStart || b[k] == 46 || b[k] == 63 || b[k] == 33 else { continue }
       var last = q.content.utf8End - 1
       while last > q.content.utf8Start, b[last] == 0x27 || b[last] == 0x29 || b[last] == 0x5D { last -= 1 }
@@ -691,7 +933,7 @@ struct QuoteFinder {
         q.speakerRange = r.range
         q.speakerEntityID = r.entityID
         q.speakerRole = r.role
-        if m.kind == .name { lastPerson = r }
+        if m.kind == .name, speakers.isPersonLike(r) { lastPerson = r }
       } else if c.inheritsSpeaker, let p = previous, block - p.block <= 2 {
         // The attribution rests on the previous quote's speaker mention.
         q.speaker = p.name
@@ -759,7 +1001,10 @@ struct QuoteFinder {
     guard let block = view.doc.blockIndex(containing: mark.utf8Start) else { return false }
     let start = view.doc.blocks[block].range.utf8Start
     var k = mark.utf8Start - 1
-    while k >= start, QuoteMarkScanner.isSpace(b[k]) { k -= 1 }
+    // Spaces, including a no-break space (C2 A0) that web text often leaves before a quote.
+    while k >= start, QuoteMarkScanner.isSpace(b[k]) || (b[k] == 0xA0 && k > start && b[k - 1] == 0xC2) {
+      k -= b[k] == 0xA0 ? 2 : 1
+    }
     return k < start || b[k] == 46 || b[k] == 63 || b[k] == 33
   }
 

@@ -38,11 +38,13 @@ public struct QuoteLexicon: Sendable {
   let honorifics: Set<String>
   /// Head nouns of speaker descriptions ("source", "officials").
   let speakerNouns: Set<String>
+  /// Nouns that report a "that" clause after a possessive ("her claim that …").
+  let cueNouns: Set<String>
 
   /// Builds a lexicon from in-memory lists (for tests): `cues` maps a surface form to its cue.
   public init(
     cues: [String: Cue], titles: [String: Bool], honorifics: Set<String> = [],
-    speakerNouns: Set<String>
+    speakerNouns: Set<String>, cueNouns: Set<String> = []
   ) {
     var forms: [String: [(rest: [String], cue: Cue)]] = [:]
     for (form, cue) in cues.sorted(by: { $0.key < $1.key }) {
@@ -55,9 +57,11 @@ public struct QuoteLexicon: Sendable {
     self.titles = titles
     self.honorifics = honorifics
     self.speakerNouns = speakerNouns
+    self.cueNouns = cueNouns
   }
 
-  /// Loads `quotes/cues.tsv`, `quotes/titles.tsv` and `quotes/speaker-nouns.tsv`.
+  /// Loads `quotes/cues.tsv`, `quotes/titles.tsv`, `quotes/speaker-nouns.tsv` and
+  /// `quotes/cue-nouns.tsv`.
   public init(lexicons: LexiconStore) throws {
     let cueTable = try lexicons.table("quotes/cues.tsv", requiredColumns: ["lemma", "forms", "kind"])
     let (l, f, k) = (cueTable.column("lemma")!, cueTable.column("forms")!, cueTable.column("kind")!)
@@ -88,7 +92,10 @@ public struct QuoteLexicon: Sendable {
     let nounTable = try lexicons.table("quotes/speaker-nouns.tsv", requiredColumns: ["word"])
     let nw = nounTable.column("word")!
     let nouns = Set(nounTable.rows.map { $0[nw].lowercased() })
-    self.init(cues: cues, titles: titles, honorifics: honorifics, speakerNouns: nouns)
+    let cueNounTable = try lexicons.table("quotes/cue-nouns.tsv", requiredColumns: ["word"])
+    let cw = cueNounTable.column("word")!
+    let cueNouns = Set(cueNounTable.rows.map { $0[cw].lowercased() })
+    self.init(cues: cues, titles: titles, honorifics: honorifics, speakerNouns: nouns, cueNouns: cueNouns)
   }
 
   /// The longest cue form starting at token `i` of `low` (lower-cased token texts): its cue

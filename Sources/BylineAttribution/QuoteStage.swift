@@ -6,8 +6,8 @@ import BylineCore
 /// - Requires: `tokens`, `sentences`, and `entities` when made with `usesEntities: true` (the
 ///   default; speakers then resolve to the entity's canonical name and carry its id).
 /// - Produces: `quotes`.
-/// - Options: the cue lexicon (`Lexicons/quotes/cues.tsv`), role words (`titles.tsv`) and
-///   speaker nouns (`speaker-nouns.tsv`).
+/// - Options: the cue lexicon (`Lexicons/quotes/cues.tsv`), role words (`titles.tsv`), speaker
+///   nouns (`speaker-nouns.tsv`) and nouns of saying (`cue-nouns.tsv`).
 /// - Limits: English only; rule-based (no parser), so long subjects, nested reported speech and
 ///   speakers named only in a previous paragraph by a description are often missed; only
 ///   double quotation marks mark direct quotes. Reported speech follows PolNeAR's broad notion
@@ -26,6 +26,11 @@ import BylineCore
 /// - `quotes.indirect-participle`: `He stressed …, noting that …` (speaker of the sentence).
 /// - `quotes.indirect-cue-after`: `Prices will rise, the bank said.` / `…, said Smith.`
 /// - `quotes.according-to`: `According to X, …` / `…, according to X.`
+/// - `quotes.noun-cue`: `the governor's claim that …`, `her insistence that …` (may nest inside
+///   the reported speech of a verb cue, as PolNeAR annotates both).
+///
+/// A second cue joined to the first (`X said A and warned B`, `…, but she said B`) starts a quote
+/// of its own; cue words used as nouns (`the senator's call`, `a preliminary report`) are no cues.
 /// - `quotes.in-poll`: `In a new Herald poll released Monday, 52 percent backed …` (the poll is
 ///   the source).
 /// - `quotes.colon-attribution`: `Senior Hamas source to Al Mayadeen: We consider …` and

@@ -266,7 +266,15 @@ struct SpeakerFinder {
   /// no further left than `lowerBound`.
   func before(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
-    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    while j >= lo, isAdverb(j) { j -= 1 }
+    // "who in 2010 said", "which on Monday reported": a short time phrase after the relative pronoun.
+    if j - 2 >= lo, ["in", "on", "at", "last", "earlier", "this"].contains(view.low[j - 1]) || ["in", "on"].contains(view.low[j - 2]),
+      view.doc.tokens[j].kind == .number || Self.calendarWords.contains(view.low[j]) || ["week", "month", "year"].contains(view.low[j])
+    {
+      var k = j - 1
+      while k > lo, k > j - 4, !["who", "which"].contains(view.low[k]) { k -= 1 }
+      if k >= lo, ["who", "which"].contains(view.low[k]), k < j - 1 { j = k }
+    }
     // "Barkley, who said …", "the police department which reported …": the relative pronoun is
     // the mention, its antecedent the speaker.
     if j > lo, view.low[j] == "who" || view.low[j] == "which" {
@@ -278,9 +286,23 @@ struct SpeakerFinder {
     return beforeAntecedent(cue, lowerBound: lo)
   }
 
+  /// Nouns ending in "-ly" that are no adverbs ("the family said").
+  static let lyNouns: Set<String> = [
+    "family", "ally", "assembly", "rally", "supply", "monopoly", "anomaly", "bully", "homily",
+    "italy", "july", "daily", "weekly", "monthly", "quarterly", "elderly",
+  ]
+
+  /// Words between a subject and its verb: the listed ones, and "-ly" adverbs ("Smith sharply
+  /// criticized", "she flatly denied").
+  func isAdverb(_ j: Int) -> Bool {
+    let w = view.low[j]
+    if Self.adverbs.contains(w) { return true }
+    return !view.cap[j] && w.count > 4 && w.hasSuffix("ly") && !Self.lyNouns.contains(w) && view.isWord(j)
+  }
+
   private func beforeAntecedent(_ cue: Int, lowerBound lo: Int) -> SpeakerMention? {
     var j = cue - 1
-    while j >= lo, Self.adverbs.contains(view.low[j]) { j -= 1 }
+    while j >= lo, isAdverb(j) { j -= 1 }
     guard j >= lo else { return nil }
     // "Stevie Wonder, who joked": the relative clause's antecedent.
     if view.low[j] == "who", j - 2 >= lo, view.low[j - 1] == "," { j -= 2 }
@@ -387,16 +409,19 @@ struct SpeakerFinder {
       while r < last, Self.functionWords.contains(low[r]) || !view.isWord(r) { r += 1 }
       // "Some suggested", "late Friday said": not names.
       if r == last, Self.functionWords.contains(low[r]) || Self.calendarWords.contains(low[r]) { return nil }
-      if r > np.lowerBound, Self.prepositions.contains(low[r - 1]) {
+      // "Tim Guest with the Nova Scotia Health Authority": a determiner between the preposition
+      // and the run.
+      let pr = r - 1 > np.lowerBound && Self.determiners.contains(low[r - 1]) && Self.prepositions.contains(low[r - 2]) ? r - 1 : r
+      if pr > np.lowerBound, Self.prepositions.contains(low[pr - 1]) {
         // "Jingyi Pan of IG": the name before the preposition.
-        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] != nil }
-        if !runHasTitle, r - 1 > np.lowerBound, view.cap[r - 2], lex.titles[low[r - 2]] == nil,
-          let inner = classify(np.lowerBound..<(r - 1)), inner.kind == .name
+        let runHasTitle = (r..<np.upperBound).contains { lex.titles[low[$0]] == true }
+        if !runHasTitle, pr - 1 > np.lowerBound, view.cap[pr - 2], lex.titles[low[pr - 2]] == nil,
+          let inner = classify(np.lowerBound..<(pr - 1)), inner.kind == .name
         {
           return inner
         }
         return SpeakerMention(kind: .description, tokens: trimDescription(np), role: nil,
-                              knownHead: lex.speakerNouns.contains(low[r - 2 >= np.lowerBound ? r - 2 : r]))
+                              knownHead: lex.speakerNouns.contains(low[pr - 2 >= np.lowerBound ? pr - 2 : pr]))
       }
       var (role, name) = Self.stripRole(r..<np.upperBound, view: view, lex: lex)
       // Lower-case role words before the run ("White House spokesman Josh Earnest").
@@ -443,10 +468,10 @@ struct SpeakerFinder {
       return resolvePronoun(view.low[m.tokens.lowerBound], at: m.tokens.lowerBound, range: range, lastPerson: lastPerson)
     case .name:
       if let e = entity(covering: view.range(m.tokens.upperBound - 1)) {
-        return ResolvedSpeaker(name: fuller(entityName(e), view.text(m.tokens)), entityID: e.entityID, role: role,
+        return ResolvedSpeaker(name: expandedAbbreviation(fuller(entityName(e), view.text(m.tokens))), entityID: e.entityID, role: role,
                                range: range, isNamed: true)
       }
-      return ResolvedSpeaker(name: fullestName(view.text(m.tokens)), entityID: nil, role: role,
+      return ResolvedSpeaker(name: expandedAbbreviation(fullestName(view.text(m.tokens))), entityID: nil, role: role,
                              range: range, isNamed: true)
     case .description:
       let head = view.low[m.tokens.upperBound - 1]
@@ -459,6 +484,58 @@ struct SpeakerFinder {
       }
       return resolveDescription(m, head: head, range: range)
     }
+  }
+
+  /// Head nouns of descriptions that stand for an organisation named before ("the company").
+  static let organisationHeads: Set<String> = [
+    "company", "firm", "department", "ministry", "agency", "union", "team", "club", "association",
+    "organization", "organisation", "group", "commission", "council", "board", "party", "campaign",
+    "network", "bank", "university", "hospital", "school", "authority", "league", "corporation",
+    "charity", "foundation", "institute", "retailer", "airline", "broadcaster", "startup", "insurer",
+    "automaker", "manufacturer", "developer", "utility", "regulator", "watchdog",
+  ]
+
+  /// The organisation named last before `offset` for a description with head noun `head`: an ORG
+  /// entity whose name holds the head ("the department" → "Department of Health"), else the last
+  /// ORG entity of the preceding 1,500 characters that is not inside a quote. An all-capital
+  /// abbreviation gives way to the spelled-out name it abbreviates.
+  func lastOrganisation(head: String, before offset: Int) -> (name: String, id: String?)? {
+    let orgs = entities.filter { $0.type == .org && $0.range.utf8End <= offset && !Self.isQuoted($0.range, in: quoted) }
+    let pick = orgs.last { entityName($0).lowercased().split(separator: " ").contains(Substring(head)) }
+      ?? orgs.last.flatMap { $0.range.utf8End + 1500 >= offset ? $0 : nil }
+    guard let e = pick else { return nil }
+    return (expandedAbbreviation(entityName(e)), e.entityID)
+  }
+
+  /// "IRCC" → "Immigration, Refugees and Citizenship Canada" when an entity of the article has
+  /// those initials (function words and punctuation skipped); else the name itself.
+  func expandedAbbreviation(_ name: String) -> String {
+    let letters = Array(name.unicodeScalars)
+    guard letters.count >= 2, letters.count <= 6, name == name.uppercased(), name.allSatisfy({ $0.isLetter }) else { return name }
+    let skip: Set<String> = ["of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"]
+    for e in entities where e.type == .org || e.type == .person {
+      let full = entityName(e)
+      let words = full.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "-" }).map(String.init)
+        .filter { !skip.contains($0.lowercased()) }
+      guard words.count == letters.count, words.count >= 2 else { continue }
+      let initials = words.compactMap { $0.first.map { String($0).uppercased() } }.joined()
+      if initials == name { return full }
+    }
+    return name
+  }
+
+  /// Whether a resolved named speaker can be the antecedent of "he"/"she": not an organisation
+  /// entity, no organisation word, no all-capital abbreviation ("GOP", "AFN Youth Council").
+  func isPersonLike(_ r: ResolvedSpeaker) -> Bool {
+    guard let name = r.name else { return false }
+    if let id = r.entityID, let e = entities.first(where: { $0.entityID == id }), e.type != .person { return false }
+    if let e = entities.first(where: { $0.range.overlaps(r.range) }), e.type != .person { return false }
+    let words = name.split(separator: " ").map(String.init)
+    if words.contains(where: { Self.nonPersonWords.contains($0.lowercased()) }) { return false }
+    if words.count == 1, name.count >= 2, name == name.uppercased() { return false }
+    // "Prosecutors said …": a capitalised speaker noun opening a sentence is no person's name.
+    if words.count == 1, lex.speakerNouns.contains(name.lowercased()) { return false }
+    return true
   }
 
   /// Documents that speak for their writer ("her statement read").
@@ -496,8 +573,11 @@ struct SpeakerFinder {
   /// A description: the titled person it names ("the mayor"), the person introduced with its
   /// head noun ("the rookie defenceman"), the entity it spells out, or its own words.
   private func resolveDescription(_ m: SpeakerMention, head: String, range: TextRange) -> ResolvedSpeaker {
+      // "the WHL commissioner said …" with "WHL commissioner Ron Robison" before it, or else later
+      // in the article.
       if view.low[m.tokens.lowerBound] == "the", lex.titles[head] == true,
         let t = titled.last(where: { $0.offset < range.utf8Start && $0.roles.contains(head) })
+          ?? titled.first(where: { $0.offset > range.utf8End && $0.roles.contains(head) && m.tokens.count >= 3 })
       {
         return ResolvedSpeaker(name: fullestName(t.name), entityID: nil, role: view.text(m.tokens),
                                range: range, isNamed: false)
@@ -507,6 +587,19 @@ struct SpeakerFinder {
         let name = describedPerson(head: head, before: m.tokens.lowerBound)
       {
         return ResolvedSpeaker(name: name, entityID: nil, role: view.text(m.tokens), range: range, isNamed: false)
+      }
+      // "The RCMP statement said": a document speaks for the organisation or person named in it.
+      if Self.writtenWords.contains(head), m.tokens.count <= 4,
+        let e = entities.first(where: { $0.range.utf8Start >= range.utf8Start && $0.range.utf8End <= range.utf8End })
+      {
+        return ResolvedSpeaker(name: entityName(e), entityID: e.entityID, role: view.text(m.tokens), range: range, isNamed: false)
+      }
+      // "the company said", "the department added": the organisation of that kind named last.
+      if view.low[m.tokens.lowerBound] == "the", m.tokens.count <= 3, Self.organisationHeads.contains(head),
+        entity(covering: view.range(m.tokens.upperBound - 1)) == nil,
+        let org = lastOrganisation(head: head, before: range.utf8Start)
+      {
+        return ResolvedSpeaker(name: org.name, entityID: org.id, role: view.text(m.tokens), range: range, isNamed: false)
       }
       // "A spokeswoman for Trudeau" is not Trudeau: a description keeps its own words, and its
       // entity only when the entity is the whole phrase ("the European Commission").
@@ -620,6 +713,8 @@ struct SpeakerFinder {
       guard words.count >= 2, !words.contains(where: { Self.nonPersonWords.contains($0) }) else { return false }
       let t = view.doc.tokenIndex(atOrAfter: e.range.utf8Start)
       guard t < view.count, view.sentence[t] >= 0, t == 0 || view.low[t - 1] != "(" else { return false }
+      // "Jim Eglinski, Yellowhead MP, said": a role set off after a name is not a second person.
+      if t >= 2, view.low[t - 1] == ",", view.cap[t - 2], view.isWord(t - 2) { return false }
       guard !Self.isQuoted(e.range, in: quoted) else { return false }
       return Self.inSubjectPosition(t, view.doc.tokenIndex(atOrAfter: e.range.utf8End), view: view, lex: lex)
     }

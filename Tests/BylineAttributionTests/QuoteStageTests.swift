@@ -260,4 +260,279 @@ import Testing
     #expect(q.speaker == "Tom Berg")
     #expect(quote(doc, containing: "she had seen the car")?.speaker == "Nora Lind")
   }
+
+  @Test func coordinatedCueStartsItsOwnQuote() throws {
+    let doc = try run("""
+      The mayor announced on Monday a review of the bus network and said fares would stay the same next year.
+
+      Nora Lind praised the new library on Main Street, but she warned that the reading rooms were still too small.
+      """)
+    let announced = try #require(quote(doc, containing: "a review of the bus network"))
+    #expect(doc.string(announced.range) == "on Monday a review of the bus network")
+    let fares = try #require(quote(doc, containing: "fares would stay"))
+    #expect(fares.cue == "said")
+    #expect(doc.string(fares.range) == "fares would stay the same next year")
+    let warned = try #require(quote(doc, containing: "reading rooms"))
+    #expect(warned.cue == "warned")
+    #expect(warned.speaker == "Nora Lind")
+    #expect(doc.string(warned.range) == "the reading rooms were still too small")
+    let praised = quote(doc, containing: "the new library")
+    #expect(praised.map { doc.string($0.range).contains("reading rooms") } != true)
+  }
+
+  @Test func unknownDescriptionSpeaksBeforeThat() throws {
+    let doc = try run("""
+      At the hearing, one farmer claimed that the new canal had dried out his fields.
+
+      The second chart shows that most of the water goes to the cities.
+      """)
+    let claimed = try #require(quote(doc, containing: "the new canal had dried out"))
+    #expect(claimed.speakerRange.map { doc.string($0) }?.hasSuffix("farmer") == true)
+    #expect(quote(doc, containing: "most of the water goes")?.cue == "shows")
+  }
+
+  @Test func adverbBeforeCueIsSkippedToTheSubject() throws {
+    let doc = try run("Senator Ada Quinn sharply criticized the budget deal reached by the leaders on Friday.")
+    let q = try #require(quote(doc, containing: "the budget deal"))
+    #expect(q.speaker == "Ada Quinn")
+    #expect(q.cue == "criticized")
+  }
+
+  @Test func noBreakSpaceBeforeQuoteStillOpensASentence() throws {
+    let doc = try run("The school lost two teachers this year.\u{00A0}\u{201C}We need the money to stay open,\u{201D} said Ana Ruiz, who has three children.")
+    let q = try #require(quote(doc, containing: "We need the money"))
+    #expect(q.type == .direct)
+    #expect(q.speaker == "Ana Ruiz")
+    #expect(doc.string(q.range) == "We need the money to stay open,")
+  }
+
+  @Test func cueWordsUsedAsNounsAreNoCues() throws {
+    let doc = try run("""
+      The senator's call came after a week of protests about the new toll bridge over the river.
+
+      Critics pointed to the 1995 state tax return of the company, but nobody answered them.
+
+      A preliminary report found that the driver had worked three shifts in a row.
+
+      Additional reporting by Tom Hale in Oslo.
+
+      The initial call for help came from a neighbour who saw smoke over the barn.
+      """)
+    #expect(quote(doc, containing: "came from a neighbour") == nil)
+    #expect(doc.quotes.allSatisfy { $0.cue != "report" && $0.cue != "reporting" })
+    #expect(quote(doc, containing: "came after a week") == nil)
+    #expect(doc.quotes.allSatisfy { $0.cue != "state" })
+  }
+
+  @Test func nameBeforeWithTheOrganisationIsTheSpeaker() throws {
+    let doc = try run("Lena Fisk with the Harbour Health Authority says the wait times have doubled since spring.")
+    let q = try #require(quote(doc, containing: "the wait times have doubled"))
+    #expect(q.speaker == "Lena Fisk")
+    #expect(q.speakerRange.map { doc.string($0) } == "Lena Fisk")
+  }
+
+  @Test func stanceVerbsFromTheLexiconReportContent() throws {
+    let doc = try run("""
+      The governor underscored that the new budget would not raise property taxes this year.
+
+      Opposition leaders downplayed the risk of a shutdown at the steel plant in the north.
+      """)
+    #expect(quote(doc, containing: "would not raise property taxes")?.cue == "underscored")
+    #expect(quote(doc, containing: "the risk of a shutdown")?.cue == "downplayed")
+  }
+
+  @Test func stanceVerbBeforeShortQuotedPhraseAndPassivesAreNoDirectQuotes() throws {
+    let doc = try run("""
+      The ferry company said it had offered "better pay" to the crews and expected the strike to end soon.
+
+      The town was recognised for restoring the old canals that had been filled in decades ago.
+      """)
+    let q = try #require(quote(doc, containing: "better pay"))
+    #expect(q.type != .direct)
+    #expect(q.cue == "said")
+    #expect(quote(doc, containing: "had been filled in") == nil)
+  }
+
+  @Test func thatClauseAfterAQuoteAndCoordinatedPassiveAreNoAttributions() throws {
+    let doc = try run("""
+      The ministry said in a statement that it was "ready to help for as long as needed" and that it had offered trucks for the aid convoy.
+
+      The new road was approved by the council in May and challenged the same month by a group of local farmers.
+      """)
+    let q = try #require(quote(doc, containing: "ready to help"))
+    #expect(q.cue == "said")
+    #expect(q.speaker == "The ministry")
+    #expect(quote(doc, containing: "a group of local farmers") == nil)
+  }
+
+  @Test func relativeClauseSpeakerWithTimePhraseAndItsContentEndsAtTheComma() throws {
+    let doc = try run("""
+      The harbour master, who in 2019 said the pier was unsafe, retired on Monday.
+
+      The fire service, which reported 312 false alarms in the district, declined to comment.
+      """)
+    let pier = try #require(quote(doc, containing: "the pier was unsafe"))
+    #expect(pier.speaker == "The harbour master")
+    #expect(doc.string(pier.range) == "the pier was unsafe")
+    let alarms = try #require(quote(doc, containing: "312 false alarms"))
+    #expect(doc.string(alarms.range) == "312 false alarms in the district")
+  }
+
+  @Test func possessiveNounCueReportsTheThatClause() throws {
+    let doc = try run("""
+      Critics pointed to the governor's claim that the new bridge would pay for itself within ten years.
+
+      The board was surprised by her insistence that the vote be held in public.
+      """)
+    // The noun's quote nests inside the reported clause of "pointed to", as PolNeAR annotates both.
+    let claim = try #require(doc.quotes.first { $0.rule == "quotes.noun-cue" && doc.string($0.range).contains("would pay for itself") })
+    #expect(quote(doc, containing: "would pay for itself")?.cue == "pointed to")
+    #expect(claim.cue == "claim")
+    #expect(claim.rule == "quotes.noun-cue")
+    #expect(claim.speakerRange.map { doc.string($0) }?.hasSuffix("governor") == true)
+    #expect(doc.string(claim.range) == "the new bridge would pay for itself within ten years")
+    let insistence = try #require(doc.quotes.first { $0.rule == "quotes.noun-cue" && doc.string($0.range).contains("the vote be held") })
+    #expect(insistence.speakerRange.map { doc.string($0) } == "her")
+  }
+
+  @Test func organisationDescriptionAndAbbreviationResolveToTheName() throws {
+    let text = """
+      The Northern Rail Freight Agency fined Kestrel Logistics on Monday.
+
+      The company said it would appeal the fine within a week.
+
+      NRFA said the fine was the largest it had ever issued.
+      """
+    let doc = try run(text) { d in
+      [EntityMention(range: DocumentBuilder.range(of: "Northern Rail Freight Agency", in: d)!, type: .org, entityID: "E1",
+                     canonical: "Northern Rail Freight Agency", rule: "test"),
+       EntityMention(range: DocumentBuilder.range(of: "Kestrel Logistics", in: d)!, type: .org, entityID: "E2",
+                     canonical: "Kestrel Logistics", rule: "test"),
+       EntityMention(range: DocumentBuilder.range(of: "NRFA", in: d)!, type: .org, entityID: "E3", canonical: "NRFA", rule: "test")]
+    }
+    #expect(quote(doc, containing: "would appeal the fine")?.speaker == "Kestrel Logistics")
+    #expect(quote(doc, containing: "the largest it had ever")?.speaker == "Northern Rail Freight Agency")
+  }
+
+  @Test func stanceVerbInsideContentFirstAttributionLeavesTheSentenceWhole() throws {
+    let doc = try run("The league pledged 20 million dollars to the clubs last year, but most of it has not arrived, a club official said.")
+    let q = try #require(quote(doc, containing: "most of it has not arrived"))
+    #expect(q.cue == "said")
+    #expect(doc.string(q.range).hasPrefix("The league pledged"))
+  }
+
+  @Test func verbsWithTheirPrepositionAreCues() throws {
+    let doc = try run("""
+      The fishermen railed against the new quotas set by the ministry for the coming season.
+
+      Mayor Ida Brun took issue with the claim that the harbour would close before winter.
+      """)
+    #expect(quote(doc, containing: "the new quotas set by")?.cue == "railed against")
+    let q = try #require(quote(doc, containing: "the harbour would close"))
+    #expect(q.cue == "took issue with")
+    #expect(q.speaker == "Ida Brun")
+  }
+
+  @Test func conjunctionAfterAQuoteOpensANewClauseNotAnAttribution() throws {
+    let doc = try run("""
+      Chief Ana Silva said the footage "does not show a weapon clearly," but he said that the witnesses had seen one.
+      """)
+    let q = try #require(quote(doc, containing: "does not show a weapon"))
+    #expect(q.speaker == "Ana Silva")
+    #expect(q.type == .mixed)
+  }
+
+  @Test func clauseFinalThatIsNoComplementizerAndLongSubjectsSpeak() throws {
+    let doc = try run("""
+      Engineers at the water board and its contractors said the new pumps could change that.
+      """)
+    let q = try #require(quote(doc, containing: "the new pumps could change"))
+    #expect(doc.string(q.range) == "the new pumps could change that")
+    #expect(q.speakerRange.map { doc.string($0) }?.contains("Engineers") == true)
+  }
+
+  @Test func organisationSpeakerIsNoPronounAntecedent() throws {
+    let doc = try run("""
+      Senator Tom Reyes met the farmers on Monday.
+
+      Prosecutors said the charges would be filed this week in the county court.
+
+      NFU said the meeting had gone well for both sides of the dispute.
+
+      "We have the votes now," he said.
+      """)
+    let q = try #require(quote(doc, containing: "We have the votes"))
+    #expect(q.speaker == "Tom Reyes")
+  }
+
+  @Test func nounCueWordsAfterAQuoteAreNoAttribution() throws {
+    let doc = try run("""
+      Nora Vik filed the suit in March.
+
+      "The club ignored every warning," the civil claim states. "Nobody acted."
+
+      "We will fight this in court," Vik further wrote in a post.
+      """)
+    #expect(quote(doc, containing: "The club ignored every warning")?.cue != "claim")
+    let w = try #require(quote(doc, containing: "We will fight this"))
+    #expect(w.cue == "wrote")
+    #expect(w.speaker == "Nora Vik")
+  }
+
+  @Test func documentSpeaksForItsOrganisationAndTitledDescriptionLooksAhead() throws {
+    let text = """
+      The Coast Guard statement said the search would resume at first light on Sunday.
+
+      Asked about the delay, the harbour commission chairman said the crews needed rest after two nights at sea.
+
+      "We owe them that," harbour commission chairman Olav Berg said later.
+      """
+    let doc = try run(text) { d in
+      [EntityMention(range: DocumentBuilder.range(of: "Coast Guard", in: d)!, type: .org, entityID: "E1",
+                     canonical: "Coast Guard", rule: "test")]
+    }
+    #expect(quote(doc, containing: "the search would resume")?.speaker == "Coast Guard")
+    #expect(quote(doc, containing: "the crews needed rest")?.speaker == "Olav Berg")
+  }
+
+  @Test func transcriptLinesOpeningWithAMarkAndPollHeadlines() throws {
+    let doc = try run("""
+      Poll: Voters split evenly on the new harbour tax.
+
+      "HALVORSEN: We will not raise the ferry fares this year, whatever the council decides.
+
+      "MOEN: Then who will pay for the new boats on the northern route?
+
+      Halvorsen and Moen met again on Tuesday.
+      """)
+    #expect(quote(doc, containing: "Voters split evenly")?.speaker == "Poll")
+    let h = try #require(quote(doc, containing: "We will not raise the ferry fares"))
+    #expect(h.rule == "quotes.colon-attribution")
+    #expect(h.speakerRange.map { doc.string($0) } == "HALVORSEN")
+  }
+
+  @Test func stanceVerbWithAShortObjectReportsIt() throws {
+    let doc = try run("Councillor Ada Lunde voted against the budget.")
+    let q = try #require(quote(doc, containing: "the budget"))
+    #expect(q.cue == "voted against")
+    #expect(q.speaker == "Ada Lunde")
+    #expect(doc.string(q.range) == "the budget")
+  }
+
+  @Test func demandAndLamentReportIndirectSpeech() throws {
+    let doc = try run("""
+      The union demands a full inquiry into the crane collapse at the western pier.
+
+      Ola Dahl lamented that the village school would close after two hundred years.
+      """)
+    #expect(quote(doc, containing: "a full inquiry into the crane")?.cue == "demands")
+    #expect(quote(doc, containing: "the village school would close")?.speaker == "Ola Dahl")
+  }
+
+  @Test func longerClauseOpeningSubjectWithStanceVerb() throws {
+    let doc = try run("Most fishermen on the northern coast opposed the new quota rules from Oslo.")
+    let q = try #require(quote(doc, containing: "the new quota rules"))
+    #expect(q.cue == "opposed")
+    #expect(q.speakerRange.map { doc.string($0) }?.contains("fishermen") == true)
+  }
 }
