@@ -110,30 +110,30 @@ if [ "$BENCH" = 1 ]; then
     (cd "$ROOT/Benchmarks" && swift package --allow-writing-to-directory .benchmarkBaselines benchmark \
       --filter '^quotes:.*' --format markdown --no-progress 2>&1) >"$WORK/bench$r.txt" || true
   done
-  python3 - "$WORK" "$REPEATS" "$WORDS" <<'EOF'
+  python3 - "$WORK" "$REPEATS" "$WORDS" "$ROOT/Scripts" <<'EOF'
 import json, statistics, sys
 work, repeats, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+sys.path.insert(0, sys.argv[4])
+import bench_table
 p0, p50 = [], []
 for r in range(1, repeats + 1):
     text = open(f"{work}/bench{r}.txt").read()
-    lines = text.splitlines()
-    # The "Time (wall clock) (ms)" table: header row | Metric | p0 | p25 | p50 | ... |
-    for i, l in enumerate(lines):
-        if "Time (wall clock)" in l and l.startswith("|"):
-            cells = [c.strip() for c in l.strip("|").split("|")]
-            p0.append(float(cells[1])); p50.append(float(cells[3]))
+    for name, metrics in bench_table.parse(text).items():
+        if name.startswith("quotes:") and "Time (wall clock)" in metrics:
+            p0.append(metrics["Time (wall clock)"]["p0"]); p50.append(metrics["Time (wall clock)"]["p50"])
             break
     else:
-        print("benchmark output without a wall-clock table:\n" + "\n".join(lines[-20:]), file=sys.stderr)
+        print("benchmark output without a quotes wall-clock table:\n" + text[-2000:], file=sys.stderr)
 if p0:
     best = words / (min(p0) / 1000)
     med = words / (statistics.median(p50) / 1000)
-    print(f"byline quotes stage alone (benchmark, {repeats} runs): best {best:,.0f} words/s (p0 {min(p0)} ms), "
-          f"median {med:,.0f} words/s (median of p50 {statistics.median(p50)} ms)")
+    print(f"byline quotes stage alone (benchmark, {repeats} runs): best {best:,.0f} words/s (p0 {min(p0):.2f} ms), "
+          f"median {med:,.0f} words/s (median of the runs' p50 {statistics.median(p50):.2f} ms)")
     t = json.load(open(f"{work}/input.jsonl.textacy"))
-    print(f"ratio quotes stage / textacy parse + direct_quotations: best {best / t['both']:,.0f}x, median {med / t['both_median']:,.0f}x")
-    print(f"ratio quotes stage / textacy direct_quotations alone:  best {best / t['alone']:,.1f}x, median {med / t['alone_median']:,.1f}x"
-          "  (target: >= 100x)")
+    print(f"ratio quotes stage / textacy (spaCy parse + direct_quotations): best {best / t['both']:,.0f}x, "
+          f"median {med / t['both_median']:,.0f}x  (issue target: >= 100x)")
+    print(f"ratio quotes stage / textacy direct_quotations alone on parsed docs: best {best / t['alone']:,.1f}x, "
+          f"median {med / t['alone_median']:,.1f}x")
 EOF
 fi
 exit 0
