@@ -101,6 +101,10 @@ raw = [words / f for f in fulls]
 print(f"byline start-up (one-word input): best {min(starts):.2f} s, median {statistics.median(starts):.2f} s")
 print(f"byline whole pipeline (--jobs 1), start-up excluded: best {max(rates):,.0f}, median {statistics.median(rates):,.0f} words/s"
       f" (with start-up: best {max(raw):,.0f} words/s)")
+import json
+t = json.load(open(f"{work}/input.jsonl.textacy"))
+print(f"ratio byline whole pipeline / textacy (spaCy parse + direct_quotations): best {max(rates) / t['both']:,.0f}x, "
+      f"median {statistics.median(rates) / t['both_median']:,.0f}x")
 EOF
 
 if [ "$BENCH" = 1 ]; then
