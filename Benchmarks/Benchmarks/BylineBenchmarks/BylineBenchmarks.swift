@@ -46,7 +46,12 @@ let benchmarks: @Sendable () -> Void = {
         }
       }
       let tokens = docs.reduce(0) { $0 + $1.tokens.count }
-      Benchmark("entities: perceptron tagger, ner dev texts (\(docs.count) docs, \(tokens) tokens)") { benchmark in
+      Benchmark(
+        "entities: perceptron tagger, ner dev texts (\(docs.count) docs, \(tokens) tokens)",
+        configuration: .init(
+          metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .microseconds,
+          maxDuration: .seconds(20), maxIterations: 100)
+      ) { benchmark in
         for d in docs { blackHole(finder.mentions(in: d)) }
       }
     }
@@ -55,7 +60,13 @@ let benchmarks: @Sendable () -> Void = {
   // so that the figure is comparable to textacy's `direct_quotations` on a parsed spaCy Doc.
   if let lexicons, let quoteDocs = try? QuoteCorpus.prepare(lexicons: lexicons), !quoteDocs.docs.isEmpty {
     let stage = try! DefaultAnalyzer.stages(lexicons: lexicons).first { $0.name == "quotes" }!
-    Benchmark("quotes: quotes stage over polnear_dev (\(quoteDocs.docs.count) docs, \(quoteDocs.words) words)") { benchmark in
+    // Microseconds: one pass takes tens of milliseconds, whole milliseconds are too coarse.
+    Benchmark(
+      "quotes: quotes stage over polnear_dev (\(quoteDocs.docs.count) docs, \(quoteDocs.words) words)",
+      configuration: .init(
+        metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .microseconds,
+        maxDuration: .seconds(20), maxIterations: 100)
+    ) { benchmark in
       for d in quoteDocs.docs {
         var doc = d
         try? stage.process(&doc)
@@ -64,6 +75,8 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
   datesBenchmark(lexicons: lexicons)
+  entityLoadBenchmarks(lexicons: lexicons)
+  placesBenchmark(lexicons: lexicons)
 }
 
 /// The dates stage alone over the TimeBank+AQUAINT texts (`dates/tbaq.jsonl`), tokenized once
