@@ -61,3 +61,19 @@ private final class CollectingSink: ReportSink {
   CrashReport.end(slot: -1)
   #expect(!CrashReport.inFlight().contains { $0 == "page-α.html" || $0 == "ignored" })
 }
+
+@Test func fileBytesReadsWholeFilesAndRefusesOversizedOnes() throws {
+  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("byline-filebytes-\(getpid())")
+  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: dir) }
+  let path = dir.appendingPathComponent("page.html").path
+  let content = Array("<p>Grüße</p>".utf8) + [0xFF, 0x00]
+  #expect(FileManager.default.createFile(atPath: path, contents: Data(content)))
+  #expect(try FileBytes.read(path: path, limit: 100) == content)
+  #expect(throws: FileBytes.Failure.tooLarge(content.count)) { try FileBytes.read(path: path, limit: 4) }
+  #expect(throws: FileBytes.Failure.self) { try FileBytes.read(path: dir.appendingPathComponent("missing").path, limit: 100) }
+  // An empty file is zero bytes, not an error.
+  let empty = dir.appendingPathComponent("empty.html").path
+  #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
+  #expect(try FileBytes.read(path: empty, limit: 100).isEmpty)
+}

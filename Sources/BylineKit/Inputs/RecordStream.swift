@@ -76,13 +76,11 @@ public final class RecordStream {
       guard let url = input.url else { return nil }
       let bytes: [UInt8]
       do {
-        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= Self.maxFileBytes else {
-          return InputRecord(id: input.id, content: .unreadable("file is \(size) bytes; the limit is \(Self.maxFileBytes)"))
-        }
-        bytes = [UInt8](try Data(contentsOf: url))
+        bytes = try FileBytes.read(path: url.path, limit: Self.maxFileBytes)
+      } catch FileBytes.Failure.tooLarge(let size) {
+        return InputRecord(id: input.id, content: .unreadable("file is \(size) bytes; the limit is \(Self.maxFileBytes)"))
       } catch {
-        return InputRecord(id: input.id, content: .unreadable("cannot read: \(error.localizedDescription)"))
+        return InputRecord(id: input.id, content: .unreadable("cannot read: \(error)"))
       }
       if kind == .html { return InputRecord(id: input.id, content: .html(bytes, charset: nil)) }
       // Page dumps: BOM, valid UTF-8, else Windows-1252 (as for HTML), NFC.
