@@ -224,15 +224,7 @@ extension MetadataExtractor {
   /// The first `YYYY-MM-DD hh:mm` or `YYYY/MM/DD hh:mm` in script text, as a date with its time.
   static func scriptTimeStamp(_ s: String) -> PublicationDate? {
     let b = Array(s.utf8)
-    func digits(_ i: Int, _ n: Int) -> Int? {
-      guard i + n <= b.count else { return nil }
-      var v = 0
-      for k in i..<(i + n) {
-        guard b[k] >= 48, b[k] <= 57 else { return nil }
-        v = v * 10 + Int(b[k] - 48)
-      }
-      return v
-    }
+    func digits(_ i: Int, _ n: Int) -> Int? { ASCIIDigits.value(of: b, at: i, count: n) }
     var i = 0
     while i + 16 <= b.count {
       if (i == 0 || !(b[i - 1] >= 48 && b[i - 1] <= 57)), let y = digits(i, 4), (1995...2100).contains(y),

@@ -125,7 +125,7 @@ struct HTMLTokenizer {
   /// or any other declaration up to its `>`.
   private mutating func skipMarkupDeclaration() {
     if i + 3 < p.count, p[i + 1] == 0x21, p[i + 2] == 0x2D, p[i + 3] == 0x2D {
-      var k = i + 4
+      let k = i + 4
       // "<!-->" and "<!--->" are complete (empty) comments.
       if k < p.count, p[k] == 0x3E {
         i = k + 1
@@ -135,29 +135,24 @@ struct HTMLTokenizer {
         i = k + 2
         return
       }
-      while k + 2 < p.count {
-        if p[k] == 0x2D, p[k + 1] == 0x2D, p[k + 2] == 0x3E {
-          i = k + 3
-          return
-        }
-        k += 1
-      }
-      i = p.count
+      i = end(of: 0x2D, from: k)  // "-->"
       return
     }
     if matches("<![CDATA[", at: i) {
-      var k = i + 9
-      while k + 2 < p.count {
-        if p[k] == 0x5D, p[k + 1] == 0x5D, p[k + 2] == 0x3E {
-          i = k + 3
-          return
-        }
-        k += 1
-      }
-      i = p.count
+      i = end(of: 0x5D, from: i + 9)  // "]]>"
       return
     }
     skipPast(0x3E)
+  }
+
+  /// The offset just past the first `c c >` (`-->`, `]]>`) at or after `from`, or the end.
+  private func end(of c: UInt8, from: Int) -> Int {
+    var k = from
+    while k + 2 < p.count {
+      if p[k] == c, p[k + 1] == c, p[k + 2] == 0x3E { return k + 3 }
+      k += 1
+    }
+    return p.count
   }
 
   /// True when the ASCII `literal` is at `at`, ASCII case ignored.

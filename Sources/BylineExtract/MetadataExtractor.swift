@@ -521,15 +521,7 @@ enum MetadataExtractor {
   /// A date in a URL path: `/2024/07/22/`, `/2024-07-22`, `/20240722`.
   static func dateInURL(_ url: String) -> PublicationDate? {
     let b = Array(url.utf8)
-    func num(_ i: Int, _ n: Int) -> Int? {
-      guard i + n <= b.count else { return nil }
-      var v = 0
-      for k in i..<(i + n) {
-        guard b[k] >= 48 && b[k] <= 57 else { return nil }
-        v = v * 10 + Int(b[k] - 48)
-      }
-      return v
-    }
+    func num(_ i: Int, _ n: Int) -> Int? { ASCIIDigits.value(of: b, at: i, count: n) }
     var i = 0
     while i < b.count {
       if b[i] == 47 || b[i] == 95 || b[i] == 45, let y = num(i + 1, 4), (1995...2100).contains(y) {
