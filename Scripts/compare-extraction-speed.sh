@@ -9,7 +9,7 @@
 #   ROUNDS     runs of each tool, the fastest (by wall time) is reported (default 3)
 # Needs python3 with venv and pip (network for the first `pip install`), /usr/bin/time and a
 # Swift toolchain. trafilatura goes into .venv-bench/ (git-ignored); Byline is built with
-# `swift build -c release --product byline` when .build/release/byline is missing.
+# `swift build -c release --product byline --static-swift-stdlib` (as Scripts/run-examples.sh).
 # Pages/s come from wall-clock time of the whole process (start-up included for both); the
 # machine's other load affects both alike, so compare the ratio, and the CPU-time columns
 # (user+sys), which load changes less. Written by the Byline team; MIT licence.
@@ -26,9 +26,9 @@ fi
 if ! .venv-bench/bin/python -c "import trafilatura" 2>/dev/null; then
   .venv-bench/bin/pip install --quiet trafilatura lxml_html_clean
 fi
-if [ ! -x .build/release/byline ]; then
-  swift build -c release --product byline
-fi
+# Always the shipped build (static Swift runtime, as Scripts/run-examples.sh builds it);
+# incremental when nothing changed.
+swift build -c release --product byline --static-swift-stdlib >&2
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT

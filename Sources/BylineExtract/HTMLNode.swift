@@ -88,18 +88,34 @@ final class HTMLNode {
     return nil
   }
 
-  /// False when neither `class` nor `id` contains any of `stems` (lower-case ASCII bytes),
-  /// ASCII case ignored: a cheap test before ``classWords`` is computed, for loops that look
-  /// for a few words among every element of the page. A word of ``classWords`` always contains
-  /// a stem that is a substring of it, so a `false` here is final.
-  func classOrIDMayContain(_ stems: [[UInt8]]) -> Bool {
+  /// Lower-case ASCII substrings to look for in `class`/`id` values, indexed by first byte.
+  struct Stems: Sendable {
+    /// For each byte value, the stems starting with it.
+    fileprivate let byFirstByte: [[[UInt8]]]
+
+    init(_ stems: [String]) {
+      var table = [[[UInt8]]](repeating: [], count: 256)
+      for s in stems where !s.isEmpty {
+        let bytes = Array(s.lowercased().utf8)
+        table[Int(bytes[0])].append(bytes)
+      }
+      byFirstByte = table
+    }
+  }
+
+  /// False when neither `class` nor `id` contains any of `stems`, ASCII case ignored: a cheap
+  /// test before ``classWords`` is computed, for loops that look for a few words among every
+  /// element of the page. A word of ``classWords`` always contains a stem that is a substring
+  /// of it, so a `false` here is final.
+  func classOrIDMayContain(_ stems: Stems) -> Bool {
     for a in attributes where a.name == "class" || a.name == "id" {
       var v = a.value
       let hit = v.withUTF8 { h -> Bool in
-        for stem in stems where h.count >= stem.count {
-          var i = 0
-          while i <= h.count - stem.count {
-            var k = 0
+        for i in 0..<h.count {
+          var c = h[i]
+          if c >= 65 && c <= 90 { c += 32 }
+          for stem in stems.byFirstByte[Int(c)] where i + stem.count <= h.count {
+            var k = 1
             while k < stem.count {
               var b = h[i + k]
               if b >= 65 && b <= 90 { b += 32 }
@@ -107,7 +123,6 @@ final class HTMLNode {
               k += 1
             }
             if k == stem.count { return true }
-            i += 1
           }
         }
         return false

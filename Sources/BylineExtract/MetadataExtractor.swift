@@ -236,10 +236,9 @@ enum MetadataExtractor {
 
   /// Substrings every word of ``bylineClassWords`` / ``dateClassWords`` / the publish words
   /// contains (for ``HTMLNode/classOrIDMayContain(_:)``).
-  static let bylineStems: [[UInt8]] = ["byl", "aut", "fn"].map { Array($0.utf8) }
-  static let dateStems: [[UInt8]] = ["dat", "tim", "pub", "byl", "met", "post", "entr", "creat", "tagl"]
-    .map { Array($0.utf8) }
-  static let publishStems: [[UInt8]] = [Array("pub".utf8)]
+  static let bylineStems = HTMLNode.Stems(["byl", "aut", "fn"])
+  static let dateStems = HTMLNode.Stems(["dat", "tim", "pub", "byl", "met", "post", "entr", "creat", "tagl"])
+  static let publishStems = HTMLNode.Stems(["pub"])
 
   /// True when `n` sits in a comment section or a form (not counting `<body>` classes).
   static func inComments(_ n: HTMLNode) -> Bool { n.inCommentsOrForm }
