@@ -45,38 +45,39 @@ enum ContentScorer {
 
   static func visibleCount(_ s: String) -> Int {
     var copy = s
-    // Bytes: one per scalar that is not a continuation byte; only multi-byte scalars can be
-    // Unicode spaces (U+00A0, U+2000…), and they are decoded only when their lead byte says so.
-    return copy.withUTF8 { b in
-      var c = 0
-      var i = 0
-      while i < b.count {
-        let x = b[i]
-        if x < 0x80 {
-          if !(x == 0x20 || (x >= 0x09 && x <= 0x0D)) { c += 1 }
-          i += 1
-        } else if x < 0xC0 {
-          i += 1  // continuation byte (counted with its lead)
-        } else {
-          if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 {
-            var v = UInt32(x & (x < 0xE0 ? 0x1F : 0x0F))
-            let n = x < 0xE0 ? 2 : 3
-            var k = 1
-            while k < n, i + k < b.count {
-              v = v << 6 | UInt32(b[i + k] & 0x3F)
-              k += 1
-            }
-            if let u = Unicode.Scalar(v), HTMLText.isSpace(u) {
-              i += 1
-              continue
-            }
+    return copy.withUTF8 { visibleCount($0) }
+  }
+
+  /// ``visibleCount(_:)`` of UTF-8 bytes.
+  static func visibleCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+    var c = 0
+    var i = 0
+    while i < b.count {
+      let x = b[i]
+      if x < 0x80 {
+        if !(x == 0x20 || (x >= 0x09 && x <= 0x0D)) { c += 1 }
+        i += 1
+      } else if x < 0xC0 {
+        i += 1  // continuation byte (counted with its lead)
+      } else {
+        if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 {
+          var v = UInt32(x & (x < 0xE0 ? 0x1F : 0x0F))
+          let n = x < 0xE0 ? 2 : 3
+          var k = 1
+          while k < n, i + k < b.count {
+            v = v << 6 | UInt32(b[i + k] & 0x3F)
+            k += 1
           }
-          c += 1
-          i += 1
+          if let u = Unicode.Scalar(v), HTMLText.isSpace(u) {
+            i += 1
+            continue
+          }
         }
+        c += 1
+        i += 1
       }
-      return c
     }
+    return c
   }
 
   // MARK: Pruning

@@ -13,8 +13,19 @@ final class HTMLNode {
   let tag: String
   /// Attribute names (lower-cased) and values, in page order.
   let attributes: [(name: String, value: String)]
-  /// The text of a text node; empty for elements.
-  let text: String
+  /// The text of a text node (read from the page on first use); empty for elements.
+  var text: String {
+    if let storedText { return storedText }
+    guard let source else { return "" }
+    let s = source.string(sourceRange)
+    storedText = s
+    return s
+  }
+  /// The text when known (given, decoded, or already read from ``source``).
+  private var storedText: String?
+  /// The page a raw text node's bytes are in, and where (UTF-8 offsets).
+  private let source: HTMLSource?
+  private let sourceRange: Range<Int>
   private(set) var children: [HTMLNode] = []
   private(set) unowned(unsafe) var parent: HTMLNode?
   /// Set when boilerplate removal drops this subtree.
@@ -27,8 +38,32 @@ final class HTMLNode {
   var linkLen = 0
   /// Visible characters inside `<p>` elements and not inside links.
   var paraLen = 0
-  /// Visible characters (non-space scalars) of a text node's `text`, counted once.
-  lazy var visibleCount: Int = ContentScorer.visibleCount(text)
+  /// Visible characters (non-space scalars) of a text node's `text`, counted once (on the
+  /// page's bytes when the text has not been read).
+  lazy var visibleCount: Int = {
+    if storedText == nil, let source {
+      let r = sourceRange
+      return source.withBytes { ContentScorer.visibleCount(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+    return ContentScorer.visibleCount(text)
+  }()
+
+  /// The first scalar of a text node's text that is not white space, without reading the
+  /// whole text into a String.
+  var firstVisibleScalar: Unicode.Scalar? {
+    if storedText == nil, let source {
+      let r = sourceRange
+      return source.withBytes { b in
+        var it = UnsafeBufferPointer(rebasing: b[r]).makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let u) = decoder.decode(&it) {
+          if !HTMLText.isSpace(u) { return u }
+        }
+        return nil
+      }
+    }
+    return text.unicodeScalars.first { !HTMLText.isSpace($0) }
+  }
   /// Readability-style content score; `scored` says whether it was initialised.
   var score = 0.0
   var scored = false
@@ -72,7 +107,19 @@ final class HTMLNode {
     self.tag = tag
     self.traits = Traits.of(tag)
     self.attributes = attributes
-    self.text = text
+    self.storedText = text.isEmpty ? nil : text
+    self.source = nil
+    self.sourceRange = 0..<0
+  }
+
+  /// A text node whose text is `range` (UTF-8 offsets) of `source`, read on first use.
+  init(textIn source: HTMLSource, range: Range<Int>) {
+    self.tag = ""
+    self.traits = []
+    self.attributes = []
+    self.storedText = nil
+    self.source = source
+    self.sourceRange = range
   }
 
   var isText: Bool { tag.isEmpty }

@@ -22,6 +22,9 @@ struct HTMLTokenizer {
     case end(name: String)
     /// Character data, references decoded; never empty.
     case text(String)
+    /// Character data that needs no decoding: these bytes of the input, as they are; never
+    /// empty.
+    case rawText(Range<Int>)
   }
 
   /// Elements whose content is text up to their own end tag (no markup inside).
@@ -103,8 +106,24 @@ struct HTMLTokenizer {
 
   private func flushText(_ start: Int, _ end: Int, _ emit: (Token) -> Void) {
     guard end > start else { return }
-    let s = Self.decode(UnsafeBufferPointer(rebasing: p[start..<end]))
+    emitText(start, end, decoding: true, emit)
+  }
+
+  /// Emits `p[start..<end]`: as a byte range when it holds nothing to decode or drop, else
+  /// decoded (references when `decoding`; control bytes always).
+  private func emitText(_ start: Int, _ end: Int, decoding: Bool, _ emit: (Token) -> Void) {
+    let raw = UnsafeBufferPointer(rebasing: p[start..<end])
+    if !raw.contains(where: { ($0 == 0x26 && decoding) || ($0 < 0x20 && !Self.isSpace($0)) }) {
+      emit(.rawText(start..<end))
+      return
+    }
+    let s = decoding ? Self.decode(raw) : Self.dropControls(raw)
     if !s.isEmpty { emit(.text(s)) }
+  }
+
+  /// `bytes` without C0 control bytes other than white space.
+  private static func dropControls(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: bytes.filter { !($0 < 0x20 && !isSpace($0)) }, as: UTF8.self)
   }
 
   /// Advances past the next `byte` (to the end when there is none).
@@ -255,10 +274,7 @@ struct HTMLTokenizer {
       k += 1
     }
     if end > start {
-      let raw = UnsafeBufferPointer(rebasing: p[start..<end])
-      let s = Self.escapableRawText.contains(name)
-        ? Self.decode(raw) : String(decoding: raw, as: UTF8.self)
-      if !s.isEmpty { emit(.text(s)) }
+      emitText(start, end, decoding: Self.escapableRawText.contains(name), emit)
     }
     i = resume
     emit(.end(name: name))

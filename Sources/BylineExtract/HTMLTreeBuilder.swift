@@ -104,15 +104,24 @@ struct HTMLTreeBuilder {
   private var html: HTMLNode?
   private var head: HTMLNode?
   private var body: HTMLNode?
+  /// The page text nodes point into, and its bytes while the tokenizer runs.
+  private let source: HTMLSource
+  private var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+
+  private init(source: HTMLSource) {
+    self.source = source
+  }
 
   /// Parses `html` into a tree rooted at a `#document` node. Never fails; empty input gives a
   /// root with an empty `html` element.
   static func parse(_ html: String) -> HTMLNode {
-    var source = html
-    var builder = HTMLTreeBuilder()
-    source.withUTF8 { bytes in
+    let source = HTMLSource(html)
+    var builder = HTMLTreeBuilder(source: source)
+    source.withBytes { bytes in
+      builder.bytes = bytes
       var tokenizer = HTMLTokenizer(bytes)
       tokenizer.run { builder.consume($0) }
+      builder.bytes = UnsafeBufferPointer(start: nil, count: 0)
     }
     builder.ensureHTML()
     return builder.root
@@ -128,7 +137,11 @@ struct HTMLTreeBuilder {
     case .end(let name):
       end(name)
     case .text(let text):
-      self.text(text)
+      let blank = text.utf8.allSatisfy(Self.isBlank)
+      if keepText(blank: blank) { current.append(HTMLNode(tag: "", text: text)) }
+    case .rawText(let range):
+      let blank = UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy(Self.isBlank)
+      if keepText(blank: blank) { current.append(HTMLNode(textIn: source, range: range)) }
     }
   }
 
@@ -229,20 +242,25 @@ struct HTMLTreeBuilder {
     }
   }
 
-  private mutating func text(_ text: String) {
-    let blank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+  private static func isBlank(_ b: UInt8) -> Bool {
+    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+  }
+
+  /// Whether text (all white space when `blank`) is kept at the current position; opens the
+  /// body for visible text before it.
+  private mutating func keepText(blank: Bool) -> Bool {
     let c = current
     if c === root || c === html || c === head {
-      if blank { return }
+      if blank { return false }
       if body == nil { startBody() }
     }
     // Indentation after a block element (`</p>\n  <p>`) or opening one (`<div>\n  <p>`) is
     // dropped, as libxml2 does: it separates nothing the blocks do not, and it was a large
     // share of all nodes. After inline content (`<b>a</b> <i>b</i>`) the space is kept.
     if blank, c.tag != "pre", c.children.last.map({ $0.isBlock }) ?? c.isBlock {
-      return
+      return false
     }
-    current.append(HTMLNode(tag: "", text: text))
+    return true
   }
 
   // MARK: - Implied end tags

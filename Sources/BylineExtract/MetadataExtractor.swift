@@ -405,7 +405,7 @@ enum MetadataExtractor {
     for n in all where n.isText {
       // Every publication word starts with one of these letters: other lines are skipped
       // before anything is copied.
-      guard let f = n.text.unicodeScalars.first(where: { !HTMLText.isSpace($0) }), f.value < 0x80,
+      guard let f = n.firstVisibleScalar, f.value < 0x80,
         "pPvVeEgGoOdD".unicodeScalars.contains(f)
       else { continue }
       let t = HTMLText.collapse(n.text)
