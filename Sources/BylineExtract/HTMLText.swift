@@ -5,20 +5,51 @@ enum HTMLText {
   /// Collapses runs of white space (including no-break space and other Unicode spaces) to one
   /// ASCII space and trims both ends. `"  a\n\t b\u{A0}"` → `"a b"`.
   static func collapse(_ s: String) -> String {
-    // Built as UTF-8 bytes: appending to a String.UnicodeScalarView was a hot spot.
-    var out: [UInt8] = []
-    out.reserveCapacity(s.utf8.count)
-    var pendingSpace = false
-    for u in s.unicodeScalars {
-      if isSpace(u) {
-        pendingSpace = !out.isEmpty
-      } else if u.value == 0xAD || u.value == 0x200B || u.value == 0xFEFF {
-        continue  // soft hyphen, zero-width space, BOM: invisible
-      } else {
+    // On UTF-8 bytes: ASCII is copied or recognised as space directly; only multi-byte
+    // scalars whose lead byte can start a space or an invisible character are decoded.
+    var copy = s
+    let out: [UInt8] = copy.withUTF8 { b in
+      var out: [UInt8] = []
+      out.reserveCapacity(b.count)
+      var pendingSpace = false
+      var i = 0
+      while i < b.count {
+        let x = b[i]
+        if x < 0x80 {
+          if x == 0x20 || (x >= 0x09 && x <= 0x0D) {
+            pendingSpace = !out.isEmpty
+          } else {
+            if pendingSpace { out.append(32) }
+            pendingSpace = false
+            out.append(x)
+          }
+          i += 1
+          continue
+        }
+        let length = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+        let end = min(i + length, b.count)
+        // U+0085, U+00A0, U+00AD (C2); U+1680 (E1); U+2000–U+205F (E2); U+3000 (E3); U+FEFF (EF).
+        if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 || x == 0xEF {
+          var v = UInt32(x & (length == 2 ? 0x1F : 0x0F))
+          for k in (i + 1)..<end { v = v << 6 | UInt32(b[k] & 0x3F) }
+          if let u = Unicode.Scalar(v) {
+            if isSpace(u) {
+              pendingSpace = !out.isEmpty
+              i = end
+              continue
+            }
+            if v == 0xAD || v == 0x200B || v == 0xFEFF {  // soft hyphen, zero-width space, BOM
+              i = end
+              continue
+            }
+          }
+        }
         if pendingSpace { out.append(32) }
         pendingSpace = false
-        appendUTF8(u, to: &out)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<end]))
+        i = end
       }
+      return out
     }
     return String(decoding: out, as: UTF8.self)
   }

@@ -31,8 +31,14 @@ struct HTMLTokenizer {
   private static let rawText: Set<String> = [
     "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
   ]
-  /// Raw-text elements whose content still has `&…;` references decoded.
-  private static let escapableRawText: Set<String> = ["textarea", "title"]
+  /// Raw-text elements whose content still has `&…;` references decoded: `textarea`, `title`.
+
+  /// ``rawText`` membership without hashing every tag name (most tags are 1–3 letters).
+  private static func isRawText(_ name: String) -> Bool {
+    let n = name.utf8.count
+    guard n >= 3, n <= 8 else { return false }
+    return rawText.contains(name)
+  }
 
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
@@ -83,7 +89,7 @@ struct HTMLTokenizer {
         let name = readName()
         let (attributes, selfClosing) = readAttributes()
         emit(.start(name: name, attributes: attributes, selfClosing: selfClosing))
-        if !selfClosing, Self.rawText.contains(name) {
+        if !selfClosing, Self.isRawText(name) {
           readRawText(name, emit)
         }
         textStart = i
@@ -113,12 +119,39 @@ struct HTMLTokenizer {
   /// decoded (references when `decoding`; control bytes always).
   private func emitText(_ start: Int, _ end: Int, decoding: Bool, _ emit: (Token) -> Void) {
     let raw = UnsafeBufferPointer(rebasing: p[start..<end])
-    if !raw.contains(where: { ($0 == 0x26 && decoding) || ($0 < 0x20 && !Self.isSpace($0)) }) {
+    if !Self.needsDecoding(raw, references: decoding) {
       emit(.rawText(start..<end))
       return
     }
     let s = decoding ? Self.decode(raw) : Self.dropControls(raw)
     if !s.isEmpty { emit(.text(s)) }
+  }
+
+  /// True when `b` holds a control byte other than white space, or (with `references`) an
+  /// `&`. Eight bytes at a time: most text has neither.
+  private static func needsDecoding(_ b: UnsafeBufferPointer<UInt8>, references: Bool) -> Bool {
+    let raw = UnsafeRawBufferPointer(b)
+    var i = 0
+    while i + 8 <= b.count {
+      let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let high: UInt64 = 0x8080_8080_8080_8080
+      // A byte below 0x20 (any control, white space included), or an '&' (a zero byte in
+      // x ^ 0x26…): only then are the eight bytes looked at one by one.
+      let control = (x &- ones &* 0x20) & ~x & high
+      let amp = references ? ((x ^ (ones &* 0x26)) &- ones) & ~(x ^ (ones &* 0x26)) & high : 0
+      if control | amp != 0 {
+        for k in i..<(i + 8) where (b[k] == 0x26 && references) || (b[k] < 0x20 && !isSpace(b[k])) {
+          return true
+        }
+      }
+      i += 8
+    }
+    while i < b.count {
+      if (b[i] == 0x26 && references) || (b[i] < 0x20 && !isSpace(b[i])) { return true }
+      i += 1
+    }
+    return false
   }
 
   /// `bytes` without C0 control bytes other than white space.
@@ -274,7 +307,7 @@ struct HTMLTokenizer {
       k += 1
     }
     if end > start {
-      emitText(start, end, decoding: Self.escapableRawText.contains(name), emit)
+      emitText(start, end, decoding: name == "title" || name == "textarea", emit)
     }
     i = resume
     emit(.end(name: name))

@@ -53,3 +53,11 @@ import Testing
   let untouched = "Zoë and Ærø\n“quotes” – dashes"
   #expect(HTMLText.nfc(untouched) == untouched)
 }
+
+@Test func collapseHandlesUnicodeSpacesAndInvisibles() {
+  #expect(HTMLText.collapse("  a\n\t b\u{A0}") == "a b")
+  #expect(HTMLText.collapse("x\u{2003}\u{3000}y\u{1680}z\u{85}w") == "x y z w")
+  #expect(HTMLText.collapse("soft\u{AD}hy\u{200B}phen\u{FEFF}") == "softhyphen")
+  #expect(HTMLText.collapse("Grüße – “quoted” 日本 😀") == "Grüße – “quoted” 日本 😀")
+  #expect(HTMLText.collapse("\u{2028}\u{205F}") == "")
+}
