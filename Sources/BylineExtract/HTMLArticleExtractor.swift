@@ -34,14 +34,34 @@ public enum HTMLArticleExtractor {
   public static func extract(html bytes: [UInt8], url: String?, contentType: String? = nil) throws
     -> ExtractedArticle
   {
-    try extract(html: HTMLDecoding.decode(bytes, contentType: contentType), url: url)
+    if let article = extractPlainUTF8(bytes, url: url) { return article }
+    return try extract(html: HTMLDecoding.decode(bytes, contentType: contentType), url: url)
   }
 
   /// Extracts from raw bytes with a charset name declared outside the page (nil when none).
   public static func extract(html bytes: [UInt8], charset: String?, url: String?) throws
     -> ExtractedArticle
   {
-    try extract(html: HTMLDecoding.decode(bytes, charset: charset), url: url)
+    if let article = extractPlainUTF8(bytes, url: url) { return article }
+    return try extract(html: HTMLDecoding.decode(bytes, charset: charset), url: url)
+  }
+
+  /// The common case without a String copy of the page: bytes with no byte-order mark that are
+  /// valid UTF-8 (which ``HTMLDecoding`` reads as UTF-8 whatever is declared), already NFC,
+  /// and visibly non-empty are parsed as they are. Nil when any of that does not hold: the
+  /// caller then decodes as usual. Same result as decoding first, without the copy.
+  private static func extractPlainUTF8(_ bytes: [UInt8], url: String?) -> ExtractedArticle? {
+    let plain = bytes.withUnsafeBufferPointer { b -> Bool in
+      guard !(b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF),
+        !(b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))),
+        b.contains(where: { $0 < 0x80 && !(($0 >= 0x09 && $0 <= 0x0D) || $0 == 0x20) }),
+        UTF8Check.isValid(b)
+      else { return false }
+      return HTMLText.composingLines(b).isEmpty
+    }
+    guard plain else { return nil }
+    let root = HTMLTreeBuilder.parse(bytes: bytes)
+    return withExtendedLifetime(root) { extract(root: root, url: url) }
   }
 
   /// Extracts from a decoded page. Throws ``HTMLExtractionError/emptyInput`` for empty input.

@@ -89,6 +89,54 @@ enum HTMLText {
     }
   }
 
+  /// The byte ranges of the lines of `b` (UTF-8) holding a scalar that NFC could change or
+  /// compose, in order; empty when the text is certainly NFC already.
+  static func composingLines(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    let raw = UnsafeRawBufferPointer(b)
+    while i < b.count {
+      // Eight ASCII bytes at a time (most of a page is markup and ASCII text).
+      if i + 8 <= b.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i += 8
+        continue
+      }
+      // A byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar below
+      // U+0300, none of which composes. Only the rest is decoded and looked up.
+      let lead = b[i]
+      if lead < 0xCC {
+        i += 1
+        continue
+      }
+      var v: UInt32
+      var length: Int
+      if lead < 0xE0 {
+        v = UInt32(lead & 0x1F)
+        length = 2
+      } else if lead < 0xF0 {
+        v = UInt32(lead & 0x0F)
+        length = 3
+      } else {
+        v = UInt32(lead & 0x07)
+        length = 4
+      }
+      let at = i
+      if i + length <= b.count {
+        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+      }
+      i += length
+      guard i > b.count || mayCompose(v) else { continue }
+      var lineStart = at
+      while lineStart > 0, b[lineStart - 1] != 0x0A { lineStart -= 1 }
+      if let last = out.last, last.upperBound > lineStart { lineStart = last.upperBound }
+      var lineEnd = min(i, b.count)
+      while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
+      out.append(lineStart..<lineEnd)
+      i = lineEnd
+    }
+    return out
+  }
+
   /// NFC. Text with no scalar that can take part in composition is returned as is: Foundation's
   /// normaliser copies through UTF-16 and was a tenth of extraction time on pages already in NFC.
   /// Otherwise only the lines holding such scalars are normalised (composition never reaches
@@ -97,51 +145,7 @@ enum HTMLText {
   static func nfc(_ s: String) -> String {
     var copy = s
     // Byte ranges of the lines that may change, in order.
-    let lines: [Range<Int>] = copy.withUTF8 { b in
-      var out: [Range<Int>] = []
-      var i = 0
-      let raw = UnsafeRawBufferPointer(b)
-      while i < b.count {
-        // Eight ASCII bytes at a time (most of a page is markup and ASCII text).
-        if i + 8 <= b.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-          i += 8
-          continue
-        }
-        // A byte below 0xCC is ASCII, a continuation byte, or the lead of a scalar below
-        // U+0300, none of which composes. Only the rest is decoded and looked up.
-        let lead = b[i]
-        if lead < 0xCC {
-          i += 1
-          continue
-        }
-        var v: UInt32
-        var length: Int
-        if lead < 0xE0 {
-          v = UInt32(lead & 0x1F)
-          length = 2
-        } else if lead < 0xF0 {
-          v = UInt32(lead & 0x0F)
-          length = 3
-        } else {
-          v = UInt32(lead & 0x07)
-          length = 4
-        }
-        let at = i
-        if i + length <= b.count {
-          for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
-        }
-        i += length
-        guard i > b.count || mayCompose(v) else { continue }
-        var lineStart = at
-        while lineStart > 0, b[lineStart - 1] != 0x0A { lineStart -= 1 }
-        if let last = out.last, last.upperBound > lineStart { lineStart = last.upperBound }
-        var lineEnd = min(i, b.count)
-        while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
-        out.append(lineStart..<lineEnd)
-        i = lineEnd
-      }
-      return out
-    }
+    let lines = copy.withUTF8 { composingLines($0) }
     guard !lines.isEmpty else { return s }
     var bytes = Array(s.utf8)
     var result: [UInt8] = []

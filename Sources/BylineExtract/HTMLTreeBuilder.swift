@@ -115,7 +115,15 @@ struct HTMLTreeBuilder {
   /// Parses `html` into a tree rooted at a `#document` node. Never fails; empty input gives a
   /// root with an empty `html` element.
   static func parse(_ html: String) -> HTMLNode {
-    let source = HTMLSource(html)
+    parse(source: HTMLSource(html))
+  }
+
+  /// Parses a page given as UTF-8 bytes, which must be valid UTF-8 (``UTF8Check``).
+  static func parse(bytes: [UInt8]) -> HTMLNode {
+    parse(source: HTMLSource(validUTF8: bytes))
+  }
+
+  private static func parse(source: HTMLSource) -> HTMLNode {
     var builder = HTMLTreeBuilder(source: source)
     source.withBytes { bytes in
       builder.bytes = bytes

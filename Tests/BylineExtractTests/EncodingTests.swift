@@ -61,3 +61,47 @@ import Testing
   #expect(HTMLText.collapse("Grüße – “quoted” 日本 😀") == "Grüße – “quoted” 日本 😀")
   #expect(HTMLText.collapse("\u{2028}\u{205F}") == "")
 }
+
+@Test func utf8CheckAgreesWithTheStandardLibrary() {
+  var cases: [[UInt8]] = [
+    [], Array("plain ascii text, long enough for the eight-byte path".utf8), Array("Grüße – 日本 😀".utf8),
+    [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0xA0, 0x80],
+    [0xED, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+    [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0x41, 0xBF, 0x41],
+    Array("abcdefgh".utf8) + [0xE2, 0x82, 0xAC] + Array("ijklmnop".utf8),
+  ]
+  // Deterministic pseudo-random byte strings, most bytes high, to cover the state machine.
+  var seed: UInt64 = 2026
+  for _ in 0..<3000 {
+    var bytes: [UInt8] = []
+    seed = seed &* 6364136223846793005 &+ 1442695040888963407
+    for _ in 0..<Int(seed >> 60) {
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      let r = UInt8(truncatingIfNeeded: seed >> 56)
+      bytes.append(r < 64 ? r & 0x7F : r | 0x80)
+    }
+    cases.append(bytes)
+  }
+  for c in cases {
+    let expected = String(validating: c, as: UTF8.self) != nil
+    #expect(c.withUnsafeBufferPointer { UTF8Check.isValid($0) } == expected, "\(c)")
+  }
+}
+
+/// Bytes parsed directly must give what decoding first gives, in every case the fast path
+/// takes or declines (BOM, invalid UTF-8, text needing NFC).
+@Test func extractionFromBytesMatchesExtractionFromDecodedText() throws {
+  let body = "<p>Der Bürgermeister sagte am Montag, die Straße werde im Sommer erneuert, und lobte die Anwohner.</p>"
+  let pages: [[UInt8]] = [
+    Array("<html><head><title>Straße</title></head><body><article>\(body)\(body)</article></body></html>".utf8),
+    [0xEF, 0xBB, 0xBF] + Array("<html><body><article>\(body)</article></body></html>".utf8),
+    Array("<html><body><article><p>Cafe\u{301} owners said on Monday that prices will rise again.</p></article></body></html>".utf8),
+    Array("<html><body><article><p>Caf".utf8) + [0xE9] + Array(" owners said on Monday that prices would rise.</p></article></body></html>".utf8),
+  ]
+  for page in pages {
+    let direct = try HTMLArticleExtractor.extract(html: page, charset: nil, url: nil)
+    let decoded = try HTMLArticleExtractor.extract(html: HTMLDecoding.decode(page, charset: nil), url: nil)
+    #expect(direct.text == decoded.text)
+    #expect(direct.metadata == decoded.metadata)
+  }
+}
