@@ -129,8 +129,18 @@ final class HTMLNode {
     children.append(child)
   }
 
-  /// The value of the first attribute called `name` (lower-case).
+  /// The attributes the extractor reads; the tree builder keeps only these (decoding and
+  /// copying every `data-*`, `srcset` and `onclick` value cost time for nothing). Reading any
+  /// other attribute is a programming error, caught by an assertion in debug builds: add the
+  /// name here first.
+  static let readAttributes: Set<String> = [
+    "class", "id", "content", "datetime", "hidden", "href", "itemprop", "lang", "xml:lang", "rel",
+    "src", "style", "type", "property", "name", "http-equiv", "title", "data-date", "data-timestamp",
+  ]
+
+  /// The value of the first attribute called `name` (lower-case; one of ``readAttributes``).
   func attribute(_ name: String) -> String? {
+    assert(Self.readAttributes.contains(name), "attribute \(name) is not kept by HTMLTreeBuilder")
     for a in attributes where a.name == name { return a.value }
     return nil
   }

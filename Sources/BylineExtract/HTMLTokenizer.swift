@@ -42,9 +42,14 @@ struct HTMLTokenizer {
 
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
+  /// Attribute names whose values are kept (lower case); nil keeps every attribute.
+  private let keptAttributes: Set<String>?
 
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  /// A tokenizer over `bytes` (UTF-8); with `keptAttributes`, start tags carry only those
+  /// attributes (the others are parsed past but not decoded or copied).
+  init(_ bytes: UnsafeBufferPointer<UInt8>, keptAttributes: Set<String>? = nil) {
     p = bytes
+    self.keptAttributes = keptAttributes
   }
 
   /// Tokenizes the whole input, calling `emit` for each token in order.
@@ -253,25 +258,25 @@ struct HTMLTokenizer {
       }
       selfClosing = false
       let name = readName(attribute: true)
+      // Values of attributes nobody reads are skipped over, not decoded and copied.
+      let kept = keptAttributes?.contains(name) ?? true
       while i < p.count, Self.isSpace(p[i]) { i += 1 }
       var value = ""
       if i < p.count, p[i] == 0x3D {
         i += 1
         while i < p.count, Self.isSpace(p[i]) { i += 1 }
         if i < p.count, p[i] == 0x22 || p[i] == 0x27 {
-          let quote = p[i]
           let start = i + 1
-          var k = start
-          while k < p.count, p[k] != quote { k += 1 }
-          value = Self.decode(UnsafeBufferPointer(rebasing: p[start..<k]))
+          let k = next(p[i], from: start)
+          if kept { value = Self.decode(UnsafeBufferPointer(rebasing: p[start..<k])) }
           i = min(k + 1, p.count)
         } else {
           let start = i
           while i < p.count, !Self.isSpace(p[i]), p[i] != 0x3E { i += 1 }
-          value = Self.decode(UnsafeBufferPointer(rebasing: p[start..<i]))
+          if kept { value = Self.decode(UnsafeBufferPointer(rebasing: p[start..<i])) }
         }
       }
-      if !name.isEmpty, !attributes.contains(where: { $0.name == name }) {
+      if kept, !name.isEmpty, !attributes.contains(where: { $0.name == name }) {
         attributes.append((name, value))
       }
     }

@@ -127,7 +127,7 @@ struct HTMLTreeBuilder {
     var builder = HTMLTreeBuilder(source: source)
     source.withBytes { bytes in
       builder.bytes = bytes
-      var tokenizer = HTMLTokenizer(bytes)
+      var tokenizer = HTMLTokenizer(bytes, keptAttributes: HTMLNode.readAttributes)
       tokenizer.run { builder.consume($0) }
       builder.bytes = UnsafeBufferPointer(start: nil, count: 0)
     }
