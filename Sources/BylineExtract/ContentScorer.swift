@@ -88,21 +88,22 @@ enum ContentScorer {
   static func prune(_ body: HTMLNode) {
     // Pass 1: elements that never hold text (scripts, styles, forms controls).
     var stack: [HTMLNode] = [body]
+    var protected: Set<ObjectIdentifier> = []
     while let n = stack.popLast() {
       if n.isText { continue }
       if n !== body, n.traits.contains(.dropped) {
         n.removed = true
         continue
       }
+      // An `articleBody` and its ancestors are never furniture.
+      if isArticleBody(n) {
+        protected.insert(ObjectIdentifier(n))
+        for a in n.ancestors { protected.insert(ObjectIdentifier(a)) }
+      }
       stack.append(contentsOf: n.children.reversed())
     }
     computeStats(body)
     let totals = (para: Double(body.paraLen), plain: Double(body.textLen - body.linkLen))
-    var protected: Set<ObjectIdentifier> = []
-    for n in body.descendants() where isArticleBody(n) {
-      protected.insert(ObjectIdentifier(n))
-      for a in n.ancestors { protected.insert(ObjectIdentifier(a)) }
-    }
     // Pass 2: furniture, unless it holds the article.
     stack = [body]
     while let n = stack.popLast() {
@@ -209,7 +210,9 @@ enum ContentScorer {
       }
       node.score += amount
     }
+    var bodies: [HTMLNode] = []  // schema.org articleBody elements, in document order
     for n in body.descendants() where !n.isText {
+      if isArticleBody(n) { bodies.append(n) }
       var len = 0
       var firstAncestor: HTMLNode?
       var commas = 0
@@ -317,7 +320,7 @@ enum ContentScorer {
     }
 
     // schema.org articleBody wins when it holds a fair share of the selected text.
-    let bodies = body.descendants().filter { isArticleBody($0) && $0.textLen > 0 }
+    bodies = bodies.filter { $0.textLen > 0 }
     let outermost = bodies.filter { b in !b.ancestors.contains { a in bodies.contains { $0 === a } } }
     let selectedLen = selection.reduce(0) { $0 + $1.textLen - $1.linkLen }
     let bodiesLen = outermost.reduce(0) { $0 + $1.textLen - $1.linkLen }
