@@ -42,12 +42,37 @@ struct HTMLTokenizer {
 
   private let p: UnsafeBufferPointer<UInt8>
   private var i = 0
-  /// Attribute names whose values are kept (lower case); nil keeps every attribute.
-  private let keptAttributes: Set<String>?
+  /// Attribute names whose values are kept; nil keeps every attribute.
+  private let keptAttributes: NameSet?
+
+  /// A small set of ASCII names matched on raw bytes, ASCII case ignored (no String, no hash).
+  struct NameSet: Sendable {
+    /// Lower-cased names by length.
+    private let byLength: [[[UInt8]]]
+
+    init(_ names: Set<String>) {
+      var table = [[[UInt8]]](repeating: [], count: 33)
+      for n in names where n.utf8.count < 33 { table[n.utf8.count].append(Array(n.lowercased().utf8)) }
+      byLength = table
+    }
+
+    func contains(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard b.count < byLength.count else { return false }
+      candidates: for name in byLength[b.count] {
+        for k in 0..<b.count {
+          var c = b[k]
+          if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+          if c != name[k] { continue candidates }
+        }
+        return true
+      }
+      return false
+    }
+  }
 
   /// A tokenizer over `bytes` (UTF-8); with `keptAttributes`, start tags carry only those
   /// attributes (the others are parsed past but not decoded or copied).
-  init(_ bytes: UnsafeBufferPointer<UInt8>, keptAttributes: Set<String>? = nil) {
+  init(_ bytes: UnsafeBufferPointer<UInt8>, keptAttributes: NameSet? = nil) {
     p = bytes
     self.keptAttributes = keptAttributes
   }
@@ -224,16 +249,24 @@ struct HTMLTokenizer {
   /// A tag or attribute name from `i`: up to white space, `/`, `>` (and `=` for attributes),
   /// ASCII lower-cased.
   private mutating func readName(attribute: Bool = false) -> String {
+    lowerCased(readNameRange(attribute: attribute))
+  }
+
+  /// The byte range of a tag or attribute name from `i` (advanced past it).
+  private mutating func readNameRange(attribute: Bool) -> Range<Int> {
     let start = i
-    var hasUpper = false
     while i < p.count {
       let b = p[i]
       if Self.isSpace(b) || b == 0x2F || b == 0x3E || (attribute && b == 0x3D && i > start) { break }
-      if b >= 0x41 && b <= 0x5A { hasUpper = true }
       i += 1
     }
-    let raw = UnsafeBufferPointer(rebasing: p[start..<i])
-    if !hasUpper { return String(decoding: raw, as: UTF8.self) }
+    return start..<i
+  }
+
+  /// `p[range]` as a String, ASCII lower-cased.
+  private func lowerCased(_ range: Range<Int>) -> String {
+    let raw = UnsafeBufferPointer(rebasing: p[range])
+    if !raw.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return String(decoding: raw, as: UTF8.self) }
     return String(decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
@@ -257,9 +290,10 @@ struct HTMLTokenizer {
         continue
       }
       selfClosing = false
-      let name = readName(attribute: true)
-      // Values of attributes nobody reads are skipped over, not decoded and copied.
-      let kept = keptAttributes?.contains(name) ?? true
+      let nameRange = readNameRange(attribute: true)
+      // Attributes nobody reads are skipped over: neither name nor value is copied.
+      let kept = keptAttributes?.contains(UnsafeBufferPointer(rebasing: p[nameRange])) ?? true
+      let name = kept ? lowerCased(nameRange) : ""
       while i < p.count, Self.isSpace(p[i]) { i += 1 }
       var value = ""
       if i < p.count, p[i] == 0x3D {

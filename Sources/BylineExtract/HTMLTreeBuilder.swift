@@ -127,13 +127,16 @@ struct HTMLTreeBuilder {
     var builder = HTMLTreeBuilder(source: source)
     source.withBytes { bytes in
       builder.bytes = bytes
-      var tokenizer = HTMLTokenizer(bytes, keptAttributes: HTMLNode.readAttributes)
+      var tokenizer = HTMLTokenizer(bytes, keptAttributes: Self.keptAttributes)
       tokenizer.run { builder.consume($0) }
       builder.bytes = UnsafeBufferPointer(start: nil, count: 0)
     }
     builder.ensureHTML()
     return builder.root
   }
+
+  /// ``HTMLNode/readAttributes`` for the tokenizer.
+  private static let keptAttributes = HTMLTokenizer.NameSet(HTMLNode.readAttributes)
 
   private var current: HTMLNode { stack.last?.node ?? root }
   private var currentInfo: TagInfo { stack.last?.info ?? [] }
