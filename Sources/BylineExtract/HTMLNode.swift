@@ -103,9 +103,10 @@ final class HTMLNode {
   let traits: Traits
   var isBlock: Bool { traits.contains(.block) }
 
-  init(tag: String, attributes: [(name: String, value: String)] = [], text: String = "") {
+  /// `traits` are looked up from `tag` unless given (the tree builder has them already).
+  init(tag: String, attributes: [(name: String, value: String)] = [], text: String = "", traits: Traits? = nil) {
     self.tag = tag
-    self.traits = Traits.of(tag)
+    self.traits = traits ?? Traits.of(tag)
     self.attributes = attributes
     self.storedText = text.isEmpty ? nil : text
     self.source = nil

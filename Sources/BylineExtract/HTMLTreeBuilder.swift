@@ -59,6 +59,17 @@ struct HTMLTreeBuilder {
 
     static func of(_ name: String) -> TagInfo { byName[name] ?? [] }
 
+    /// ``TagInfo`` and the node's ``HTMLNode/Traits`` of a tag in one look-up.
+    static func lookUp(_ name: String) -> (TagInfo, HTMLNode.Traits) { both[name] ?? ([], []) }
+
+    private static let both: [String: (TagInfo, HTMLNode.Traits)] = {
+      var t: [String: (TagInfo, HTMLNode.Traits)] = [:]
+      let names = Set(byName.keys).union(ContentScorer.blockTags).union(BoilerplateRules.dropTags)
+        .union(BoilerplateRules.furnitureTags).union(["a", "p"])
+      for n in names { t[n] = (of(n), HTMLNode.Traits.of(n)) }
+      return t
+    }()
+
     private static let byName: [String: TagInfo] = {
       var t: [String: TagInfo] = [:]
       func add(_ names: [String], _ info: TagInfo) {
@@ -210,8 +221,8 @@ struct HTMLTreeBuilder {
       break
     }
     ensureHTML()
-    let info = TagInfo.of(name)
-    let element = HTMLNode(tag: name, attributes: attributes)
+    let (info, traits) = TagInfo.lookUp(name)
+    let element = HTMLNode(tag: name, attributes: attributes, traits: traits)
     let takesChildren = !selfClosing && !info.contains(.void)
     if body == nil {
       if info.contains(.headElement) {
