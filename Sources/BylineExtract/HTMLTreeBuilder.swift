@@ -252,14 +252,20 @@ struct HTMLTreeBuilder {
     default:
       break
     }
-    let priority = TagInfo.of(name).endPriority
+    // The end tag's own priority is looked up only when a container is in the way (most end
+    // tags close the innermost element).
+    var priority: Int?
     var k = stack.count - 1
     while k >= 0 {
       if stack[k].node.tag == name {
         stack.removeSubrange(k...)
         return
       }
-      if stack[k].info.endPriority > priority { return }
+      let blocking = stack[k].info.endPriority
+      if blocking > 100 {
+        if priority == nil { priority = TagInfo.of(name).endPriority }
+        if blocking > priority! { return }
+      }
       k -= 1
     }
   }
