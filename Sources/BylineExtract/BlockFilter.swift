@@ -10,13 +10,19 @@ enum BlockFilter {
     let titleLoose = metadata.title.map(HTMLText.loose) ?? ""
     let titleBytes = metadata.title?.utf8.count ?? 0
     let parser = DateLineParser()
-    var seen: Set<String> = []
+    // Long paragraphs seen so far, by a hash of their bytes (hashing a String normalises it
+    // scalar by scalar, which cost more than the rest of the filter).
+    var seen: [Int: [String]] = [:]
     for (i, b) in blocks.enumerated() {
       let text = b.text
       // The same paragraph twice (pages that hold a second copy of the article).
       if text.unicodeScalars.count >= 150 {
-        if seen.contains(text) { continue }
-        seen.insert(text)
+        var hasher = Hasher()
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let key = hasher.finalize()
+        if seen[key]?.contains(text) == true { continue }
+        seen[key, default: []].append(text)
       }
       let words = HTMLText.wordCount(text)
       // Link lists and "Read more" teasers.

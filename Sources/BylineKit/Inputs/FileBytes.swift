@@ -38,20 +38,23 @@ enum FileBytes {
     guard fstat(fd, &info) == 0 else { throw Failure.system(String(cString: strerror(errno))) }
     let size = Int(info.st_size)
     guard size <= limit else { throw Failure.tooLarge(size) }
-    var bytes = [UInt8](repeating: 0, count: size)
-    var filled = 0
-    while filled < size {
-      let n = bytes.withUnsafeMutableBytes { buf in
-        systemRead(fd, buf.baseAddress! + filled, size - filled)
+    // Read straight into uninitialised storage: zero-filling first touched every page twice.
+    var failure: Failure?
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
+      var filled = 0
+      while filled < size {
+        let n = systemRead(fd, buf.baseAddress! + filled, size - filled)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = .system(String(cString: strerror(errno)))
+          break
+        }
+        if n == 0 { break }  // the file shrank while being read
+        filled += n
       }
-      if n < 0 {
-        if errno == EINTR { continue }
-        throw Failure.system(String(cString: strerror(errno)))
-      }
-      if n == 0 { break }  // the file shrank while being read
-      filled += n
+      count = filled
     }
-    if filled < size { bytes.removeLast(size - filled) }
+    if let failure { throw failure }
     return bytes
   }
 }
