@@ -6,7 +6,7 @@
 #
 # Usage: Scripts/compare-extraction-speed.sh [PAGES_DIR] [ROUNDS]
 #   PAGES_DIR  folder of .html pages (default: ../shared/eval/data/extraction/html)
-#   ROUNDS     runs of each tool, the fastest (by wall time) is reported (default 3)
+#   ROUNDS     runs of each tool, taking turns; the fastest (by wall time) is reported (default 3)
 # Needs python3 with venv and pip (network for the first `pip install`), /usr/bin/time and a
 # Swift toolchain. trafilatura goes into .venv-bench/ (git-ignored); Byline is built with
 # `swift build -c release --product byline --static-swift-stdlib` (as Scripts/run-examples.sh).
@@ -35,24 +35,28 @@ trap 'rm -rf "$TMP"' EXIT
 PAGE_COUNT=$(find "$PAGES" -maxdepth 1 -type f \( -name '*.html' -o -name '*.htm' \) | wc -l)
 BYTES=$(find "$PAGES" -maxdepth 1 -type f \( -name '*.html' -o -name '*.htm' \) -printf '%s\n' | awk '{s+=$1} END {print s}')
 
-# run NAME COMMAND...: runs COMMAND ROUNDS times under /usr/bin/time -v, keeps the fastest.
-run() {
-  local name="$1"; shift
-  local best=""
-  for r in $(seq 1 "$ROUNDS"); do
-    /usr/bin/time -v -o "$TMP/$name.$r.time" "$@" > "$TMP/$name.$r.out"
-    local wall
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$TMP/$name.$r.time")
-    if [ -z "$best" ] || awk "BEGIN {exit !($wall < $best)}"; then best="$wall"; cp "$TMP/$name.$r.time" "$TMP/$name.time"; cp "$TMP/$name.$r.out" "$TMP/$name.out"; fi
-  done
+# once NAME ROUND COMMAND...: one timed run under /usr/bin/time -v; keeps it when fastest so far.
+once() {
+  local name="$1" r="$2"; shift 2
+  /usr/bin/time -v -o "$TMP/$name.$r.time" "$@" > "$TMP/$name.$r.out"
+  local wall best
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$TMP/$name.$r.time")
+  best=$(cat "$TMP/$name.best" 2>/dev/null || true)
+  if [ -z "$best" ] || awk "BEGIN {exit !($wall < $best)}"; then
+    echo "$wall" > "$TMP/$name.best"; cp "$TMP/$name.$r.time" "$TMP/$name.time"; cp "$TMP/$name.$r.out" "$TMP/$name.out"
+  fi
 }
 
-run byline .build/release/byline extract "$PAGES" --jobs 1
-# For reference only: the same single process using every core (trafilatura has no such mode;
-# the headline ratio above is the one-thread figure).
+# The tools take turns, round by round, so that both meet the same spells of machine load
+# (on shared virtual machines these come and go within seconds).
 CORES=$(nproc 2>/dev/null || echo 1)
-run bylineall .build/release/byline extract "$PAGES" --jobs "$CORES"
-run trafilatura .venv-bench/bin/python Scripts/trafilatura_bench.py "$PAGES"
+for r in $(seq 1 "$ROUNDS"); do
+  once byline "$r" .build/release/byline extract "$PAGES" --jobs 1
+  # For reference only: the same single process using every core (trafilatura has no such
+  # mode; the headline ratio is the one-thread figure).
+  once bylineall "$r" .build/release/byline extract "$PAGES" --jobs "$CORES"
+  once trafilatura "$r" .venv-bench/bin/python Scripts/trafilatura_bench.py "$PAGES"
+done
 
 stat() {  # stat NAME FIELD → wall / cpu / rss_mb
   awk -F': ' -v f="$2" '
