@@ -149,10 +149,7 @@ print(f"byline analyze whole pipeline (--jobs 1), start-up excluded: best {max(r
 EOF
 
 if [ "$BENCH" = 1 ]; then
-  for r in $(seq "$REPEATS"); do
-    (cd "$ROOT/Benchmarks" && swift package --allow-writing-to-directory .benchmarkBaselines benchmark \
-      --filter '^(entities|places).*' --format markdown --no-progress 2>&1) >"$WORK/bench$r.txt" || true
-  done
+  "$ROOT/Scripts/run-benchmarks.sh" '^(entities|places).*' "$REPEATS" "$WORK"
   python3 - "$WORK" "$REPEATS" "$WORDS" "$ROOT/Scripts" <<'EOF'
 import json, re, statistics, sys
 work, repeats, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])

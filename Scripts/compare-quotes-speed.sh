@@ -113,10 +113,7 @@ EOF
 if [ "$BENCH" = 1 ]; then
   # The quotes stage alone: wall clock of one pass over the corpus, p0 (best) and p50 (median)
   # of the benchmark's iterations, each run REPEATS times.
-  for r in $(seq "$REPEATS"); do
-    (cd "$ROOT/Benchmarks" && swift package --allow-writing-to-directory .benchmarkBaselines benchmark \
-      --filter '^quotes:.*' --format markdown --no-progress 2>&1) >"$WORK/bench$r.txt" || true
-  done
+  "$ROOT/Scripts/run-benchmarks.sh" '^quotes:.*' "$REPEATS" "$WORK"
   python3 - "$WORK" "$REPEATS" "$WORDS" "$ROOT/Scripts" <<'EOF'
 import json, statistics, sys
 work, repeats, words = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
