@@ -21,6 +21,7 @@ final class HTMLSource {
 
   /// Calls `body` with the page's UTF-8 bytes (valid for the call only).
   func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    // A String source was made contiguous in `init`, so its storage is always available.
     if let page, let r = page.utf8.withContiguousStorageIfAvailable(body) { return r }
     return bytes.withUnsafeBufferPointer(body)
   }

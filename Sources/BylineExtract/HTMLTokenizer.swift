@@ -7,13 +7,14 @@
 /// Splits an HTML page (UTF-8 bytes) into start tags, end tags and text, the way browsers do
 /// for the cases pages contain: comments, doctypes and processing instructions are skipped;
 /// `<script>`, `<style>` and the other raw-text elements keep their content as one text run;
+/// text that needs no decoding is handed over as a byte range, not a String;
 /// `&…;` references are decoded in text and attribute values; a `<` that opens no tag is text.
 ///
 /// It never fails: truncated tags, unterminated comments and stray bytes end as text or are
 /// dropped, so any input yields a token stream. Runs in one pass over the bytes, without
 /// backtracking beyond a raw-text element's end tag search.
 struct HTMLTokenizer {
-  /// What the tokenizer found; handed to a ``HTMLTokenSink`` in page order.
+  /// What the tokenizer found; handed to the `run` callback in page order.
   enum Token {
     /// `<name …>`: lower-cased name, attributes (lower-cased names, decoded values, page order)
     /// and whether it ended in `/>`.
@@ -31,7 +32,7 @@ struct HTMLTokenizer {
   private static let rawText: Set<String> = [
     "script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title",
   ]
-  /// Raw-text elements whose content still has `&…;` references decoded: `textarea`, `title`.
+  // Of these, `textarea` and `title` still have `&…;` references decoded (see `readRawText`).
 
   /// ``rawText`` membership without hashing every tag name (most tags are 1–3 letters).
   private static func isRawText(_ name: String) -> Bool {
