@@ -1,7 +1,8 @@
 /// A half-open range of UTF-8 byte offsets into ``Document/text``.
 ///
-/// Byline keeps every annotation as UTF-8 offsets internally (what ICU and libxml2 give, and
-/// what byte-level scanning needs); reports convert them to Unicode-scalar offsets on output.
+/// Byline keeps every annotation as UTF-8 offsets internally (what ICU and the HTML tokenizer
+/// give, and what byte-level scanning needs); reports convert them to Unicode-scalar offsets on
+/// output.
 public struct TextRange: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
   /// First byte of the span.
   public var utf8Start: Int
