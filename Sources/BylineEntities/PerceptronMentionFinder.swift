@@ -28,6 +28,23 @@ public struct PerceptronMentionFinder: MentionFinder {
     var tags = model.tag(extractor.features(document), extractor: extractor)
     PerceptronMentionFinder.trimDashes(&tags, in: document)
     return NERTags.decode(tags, tokens: document.tokens, rule: "entities.tagger")
+      .filter { !PerceptronMentionFinder.isNumberWord($0, in: document) }
+  }
+
+  /// Cardinal number words are never names on their own: the tagger, which saw them
+  /// capitalised only at sentence starts, takes "Five cities on four continents…" for MISC.
+  static let numberWords: Set<String> = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "dozen", "dozens", "million", "millions", "billion", "billions",
+  ]
+
+  /// True when `m` is a single number word (any case).
+  static func isNumberWord(_ m: EntityMention, in document: Document) -> Bool {
+    let r = m.range
+    guard r.utf8End - r.utf8Start <= 9 else { return false }
+    let text = String(decoding: document.bytes[r.utf8Start..<r.utf8End], as: UTF8.self)
+    return numberWords.contains(text.lowercased())
   }
 
   /// Dashes never begin or end a name: "US-" → "US", "GDRs --" → "GDRs"; a mention of dashes

@@ -1,5 +1,5 @@
 import BylineCore
-import BylineEntities
+@testable import BylineEntities
 import BylineTestSupport
 import BylineText
 import Foundation
@@ -122,5 +122,18 @@ import Testing
     try TokenizerStage().process(&doc)
     let found = finder.mentions(in: doc).map { "\(doc.string($0.range))/\($0.type.rawValue)" }
     #expect(found == ["Turkish/MISC", "Recep Tayyip Erdogan/PERSON", "Angela Merkel/PERSON", "Ankara/PLACE"])
+  }
+
+  /// Number words are never names on their own, whatever the tagger says of them.
+  @Test func numberWordsAreNotNames() throws {
+    var doc = DocumentBuilder.make("Five cities on four continents won. Hundreds of people came, and Seven Oaks voted.")
+    try TokenizerStage().process(&doc)
+    func mention(_ text: String, _ type: EntityType) -> EntityMention {
+      let start = doc.text.utf8.count - doc.text[doc.text.range(of: text)!.lowerBound...].utf8.count
+      return EntityMention(range: TextRange(start, start + text.utf8.count), type: type, rule: "test")
+    }
+    #expect(PerceptronMentionFinder.isNumberWord(mention("Five", .misc), in: doc))
+    #expect(PerceptronMentionFinder.isNumberWord(mention("Hundreds", .misc), in: doc))
+    #expect(!PerceptronMentionFinder.isNumberWord(mention("Seven Oaks", .place), in: doc))
   }
 }
