@@ -194,6 +194,9 @@ public final class Gazetteer: Sendable {
 
   private static func foldSlow(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
     if apostrophes.contains(scalar.value) { return [] }
+    // Letters with a stroke have no canonical decomposition; fold them as GeoNames' ASCII
+    // names spell them ("Đà Nẵng" → "da nang", "Łódź" → "lodz", "Søndre" → "sondre").
+    if let plain = strokeLetters[scalar.value] { return Array(plain.unicodeScalars) }
     return String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars
       .filter { !(0x300...0x36F).contains($0.value) && !apostrophes.contains($0.value) }
   }
@@ -209,6 +212,12 @@ public final class Gazetteer: Sendable {
 }
 
 extension Gazetteer {
+  /// Latin letters with a stroke or bar, which NFD leaves whole, and their plain letters.
+  static let strokeLetters: [UInt32: String] = [
+    0x110: "d", 0x111: "d", 0x141: "l", 0x142: "l", 0xD8: "o", 0xF8: "o", 0x126: "h", 0x127: "h",
+    0x166: "t", 0x167: "t", 0x180: "b", 0x197: "i", 0x268: "i", 0x1B5: "z", 0x1B6: "z",
+  ]
+
   /// Apostrophe-like marks left out of keys.
   static let apostrophes: Set<UInt32> = [0x27, 0x60, 0x2018, 0x2019, 0x2BB, 0x2BC, 0x2BE, 0x2BF]
 }

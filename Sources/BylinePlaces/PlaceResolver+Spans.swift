@@ -78,8 +78,24 @@ extension PlaceResolver {
       if range == em.range, followedByPlaceAfterComma(range) {
         mentions.append(
           Mention(range: range, entityID: entityID, key: k, containerKey: nil, needsContainer: true))
+      } else if range == em.range, let outer = placeKeyAfterIn(range) {
+        // "Đà Nẵng in Vietnam" tagged PERSON: kept only when that country or division holds a
+        // place of the name ("Smith in London" finds none).
+        mentions.append(
+          Mention(range: range, entityID: entityID, key: k, containerKey: outer, needsContainer: true))
       }
     }
+  }
+
+  /// The gazetteer key of a PLACE entity mention right after `range` and " in ", if any.
+  mutating func placeKeyAfterIn(_ range: TextRange) -> String? {
+    let bytes = document.bytes
+    let a = range.utf8End
+    guard a + 4 < bytes.count, bytes[a] == 32, bytes[a + 1] == 105, bytes[a + 2] == 110, bytes[a + 3] == 32
+    else { return nil }
+    guard let place = document.entities.first(where: { $0.type == .place && $0.range.utf8Start == a + 4 })
+    else { return nil }
+    return known(document.string(place.range))
   }
 
   /// True when ", " and a PLACE entity mention follow `range`.

@@ -312,6 +312,22 @@ import Testing
     #expect(Self.texts(person) == ["Paris"])
   }
 
+  @Test func townTaggedAsAPersonBeforeInAndItsState() throws {
+    let doc = try Self.runEmbedded(
+      "Austin in Texas and Paris won.", [("Austin", .person), ("Texas", .place), ("Paris", .place)])
+    #expect(Self.texts(doc).prefix(2) == ["Austin", "Texas"])
+    #expect(doc.places.first?.admin1 == "Texas" && doc.places.first?.rule == "places.container")
+    // "Smith in Texas": no place of that name there, so no place.
+    let person = try Self.runEmbedded("Smith in Texas said so.", [("Smith", .person), ("Texas", .place)])
+    #expect(Self.texts(person) == ["Texas"])
+  }
+
+  @Test func lettersWithAStrokeFoldToTheirPlainLetter() {
+    #expect(Gazetteer.key("Đà Nẵng") == "da nang")
+    #expect(Gazetteer.key("Łódź") == "lodz")
+    #expect(Gazetteer.key("Søndre") == "sondre")
+  }
+
   @Test func hyphenatedPlaceModifiers() throws {
     let doc = try Self.runEmbedded("A Calgary-based firm joined the U.S.-led group.", [])
     #expect(Self.texts(doc) == ["Calgary", "U.S."])
