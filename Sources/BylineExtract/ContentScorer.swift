@@ -61,14 +61,7 @@ enum ContentScorer {
         i += 1  // continuation byte (counted with its lead)
       } else {
         if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 {
-          var v = UInt32(x & (x < 0xE0 ? 0x1F : 0x0F))
-          let n = x < 0xE0 ? 2 : 3
-          var k = 1
-          while k < n, i + k < b.count {
-            v = v << 6 | UInt32(b[i + k] & 0x3F)
-            k += 1
-          }
-          if let u = Unicode.Scalar(v), HTMLText.isSpace(u) {
+          if let u = Unicode.Scalar(HTMLText.scalar(in: b, at: i).value), HTMLText.isSpace(u) {
             i += 1
             continue
           }
@@ -233,7 +226,7 @@ enum ContentScorer {
       } else if n.isBlock {
         // Loose text directly inside a container that also has block children.
         for c in n.children where c.isText {
-          len += visibleCount(c.text)
+          len += c.visibleCount
           commas += commaCount(c.text)
         }
         firstAncestor = n

@@ -4,13 +4,10 @@ import BylineCore
 public enum HTMLExtractionError: Error, CustomStringConvertible, Equatable {
   /// The input was empty or only white space.
   case emptyInput
-  /// The page could not be parsed (kept for API stability: the parser no longer fails).
-  case unparsable
 
   public var description: String {
     switch self {
     case .emptyInput: return "empty HTML input"
-    case .unparsable: return "the HTML could not be parsed"
     }
   }
 }
@@ -52,8 +49,7 @@ public enum HTMLArticleExtractor {
   /// caller then decodes as usual. Same result as decoding first, without the copy.
   private static func extractPlainUTF8(_ bytes: [UInt8], url: String?) -> ExtractedArticle? {
     let plain = bytes.withUnsafeBufferPointer { b -> Bool in
-      guard !(b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF),
-        !(b.count >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))),
+      guard HTMLDecoding.ByteOrderMark(b) == nil,
         b.contains(where: { $0 < 0x80 && !(($0 >= 0x09 && $0 <= 0x0D) || $0 == 0x20) }),
         UTF8Check.isValid(b)
       else { return false }

@@ -22,15 +22,31 @@ public enum HTMLDecoding {
     HTMLText.nfc(decodeRaw(bytes, declared: charset.map { $0.lowercased() }))
   }
 
+  /// The byte-order marks a page may start with.
+  enum ByteOrderMark {
+    case utf8, utf16LittleEndian, utf16BigEndian
+
+    /// The mark `bytes` start with, if any.
+    init?<C: Collection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
+      let s = bytes.startIndex
+      if bytes.count >= 3, bytes[s] == 0xEF, bytes[s + 1] == 0xBB, bytes[s + 2] == 0xBF {
+        self = .utf8
+      } else if bytes.count >= 2, bytes[s] == 0xFF, bytes[s + 1] == 0xFE {
+        self = .utf16LittleEndian
+      } else if bytes.count >= 2, bytes[s] == 0xFE, bytes[s + 1] == 0xFF {
+        self = .utf16BigEndian
+      } else {
+        return nil
+      }
+    }
+  }
+
   static func decodeRaw(_ bytes: [UInt8], declared outside: String?) -> String {
-    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-      return String(decoding: bytes[3...], as: UTF8.self)
-    }
-    if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-      return decodeUTF16(bytes[2...], littleEndian: true)
-    }
-    if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-      return decodeUTF16(bytes[2...], littleEndian: false)
+    switch ByteOrderMark(bytes) {
+    case .utf8: return String(decoding: bytes[3...], as: UTF8.self)
+    case .utf16LittleEndian: return decodeUTF16(bytes[2...], littleEndian: true)
+    case .utf16BigEndian: return decodeUTF16(bytes[2...], littleEndian: false)
+    case nil: break
     }
     if let s = String(validating: bytes, as: UTF8.self) { return s }
     let declared = outside ?? metaCharset(bytes)

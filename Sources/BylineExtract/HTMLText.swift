@@ -26,12 +26,9 @@ enum HTMLText {
           i += 1
           continue
         }
-        let length = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
-        let end = min(i + length, b.count)
+        let (v, end, _) = scalar(in: b, at: i)
         // U+0085, U+00A0, U+00AD (C2); U+1680 (E1); U+2000–U+205F (E2); U+3000 (E3); U+FEFF (EF).
         if x == 0xC2 || x == 0xE1 || x == 0xE2 || x == 0xE3 || x == 0xEF {
-          var v = UInt32(x & (length == 2 ? 0x1F : 0x0F))
-          for k in (i + 1)..<end { v = v << 6 | UInt32(b[k] & 0x3F) }
           if let u = Unicode.Scalar(v) {
             if isSpace(u) {
               pendingSpace = !out.isEmpty
@@ -52,6 +49,20 @@ enum HTMLText {
       return out
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The scalar value of the UTF-8 sequence whose lead byte (≥ 0xC0) is at `i`, the offset
+  /// after the sequence, and whether it was whole (a sequence cut off by the end of `b` is
+  /// decoded from the bytes there are, and `end` is `b.count`).
+  @inline(__always) static func scalar(in b: UnsafeBufferPointer<UInt8>, at i: Int)
+    -> (value: UInt32, end: Int, complete: Bool)
+  {
+    let lead = b[i]
+    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+    var v = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
+    let end = min(i + length, b.count)
+    for k in (i + 1)..<end { v = v << 6 | UInt32(b[k] & 0x3F) }
+    return (v, end, i + length <= b.count)
   }
 
   @inline(__always) static func appendUTF8(_ u: Unicode.Scalar, to out: inout [UInt8]) {
@@ -108,28 +119,14 @@ enum HTMLText {
         i += 1
         continue
       }
-      var v: UInt32
-      var length: Int
-      if lead < 0xE0 {
-        v = UInt32(lead & 0x1F)
-        length = 2
-      } else if lead < 0xF0 {
-        v = UInt32(lead & 0x0F)
-        length = 3
-      } else {
-        v = UInt32(lead & 0x07)
-        length = 4
-      }
       let at = i
-      if i + length <= b.count {
-        for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
-      }
-      i += length
-      guard i > b.count || mayCompose(v) else { continue }
+      let (v, end, complete) = scalar(in: b, at: i)
+      i = end
+      guard !complete || mayCompose(v) else { continue }
       var lineStart = at
       while lineStart > 0, b[lineStart - 1] != 0x0A { lineStart -= 1 }
       if let last = out.last, last.upperBound > lineStart { lineStart = last.upperBound }
-      var lineEnd = min(i, b.count)
+      var lineEnd = i
       while lineEnd < b.count, b[lineEnd] != 0x0A { lineEnd += 1 }
       out.append(lineStart..<lineEnd)
       i = lineEnd

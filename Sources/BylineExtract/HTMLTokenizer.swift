@@ -137,7 +137,8 @@ struct HTMLTokenizer {
     (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
   }
 
-  @inline(__always) private static func isSpace(_ b: UInt8) -> Bool {
+  /// HTML white space: space, tab, line feed, form feed, carriage return.
+  @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
     b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
   }
 

@@ -159,10 +159,10 @@ struct HTMLTreeBuilder {
     case .end(let name):
       end(name)
     case .text(let text):
-      let blank = text.utf8.allSatisfy(Self.isBlank)
+      let blank = text.utf8.allSatisfy(HTMLTokenizer.isSpace)
       if keepText(blank: blank) { current.append(HTMLNode(tag: "", text: text)) }
     case .rawText(let range):
-      let blank = UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy(Self.isBlank)
+      let blank = UnsafeBufferPointer(rebasing: bytes[range]).allSatisfy(HTMLTokenizer.isSpace)
       if keepText(blank: blank) { current.append(HTMLNode(textIn: source, range: range)) }
     }
   }
@@ -268,10 +268,6 @@ struct HTMLTreeBuilder {
       }
       k -= 1
     }
-  }
-
-  private static func isBlank(_ b: UInt8) -> Bool {
-    b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
   }
 
   /// Whether text (all white space when `blank`) is kept at the current position; opens the
